@@ -1,0 +1,30 @@
+using Apache.Arrow;
+
+namespace Dq.Expectations.Columns;
+
+/// <summary>
+/// A stream of Apache Arrow record batches that all share one schema: the unit of data that dq validates.
+/// </summary>
+/// <remarks>
+/// Readers (CSV, Parquet, DataFrame, in-memory batches) implement this interface. The engine enumerates
+/// <see cref="ReadBatches"/> once per validation run, on one thread, and may process the batches it yields
+/// on other threads; a batch must therefore stay valid after the enumerator has moved on.
+/// </remarks>
+public interface IBatchSource : IDisposable
+{
+    /// <summary>The name of the data asset, as shown in results and messages (usually the file path).</summary>
+    string Name { get; }
+
+    /// <summary>The schema shared by every batch. Reading it may open the underlying file.</summary>
+    /// <exception cref="DataReadException">The data could not be read.</exception>
+    Schema Schema { get; }
+
+    /// <summary>Reads the batches in order.</summary>
+    /// <param name="columns">
+    /// The columns the caller needs, or <see langword="null"/> for all. A source may return more columns than
+    /// asked for, never fewer (a column missing from the data is simply absent).
+    /// </param>
+    /// <param name="cancellationToken">Stops reading between batches.</param>
+    /// <exception cref="DataReadException">The data could not be read; the message says where and why.</exception>
+    IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default);
+}
