@@ -1,0 +1,52 @@
+using System.Globalization;
+using Dq.Expectations.Metrics;
+using Dq.Expectations.Suites;
+
+namespace Dq.Expectations.Catalog;
+
+/// <summary>GX's between rules, shared by every expectation with <c>min_value</c>/<c>max_value</c>.</summary>
+internal static class Between
+{
+    /// <summary>Reads min_value, max_value, strict_min and strict_max, rejecting min &gt; max.</summary>
+    /// <param name="kwargs">The kwargs.</param>
+    /// <param name="requireOne">Whether at least one bound is required (GX 1.x for value checks).</param>
+    public static RangeBounds ReadBounds(KwargReader kwargs, bool requireOne)
+    {
+        var min = kwargs.Bound("min_value");
+        var max = kwargs.Bound("max_value");
+        var bounds = new RangeBounds(min, max, kwargs.Boolean("strict_min", false), kwargs.Boolean("strict_max", false));
+        if (requireOne && min is null && max is null)
+        {
+            throw kwargs.Error("min_value", "and `max_value` are both null", "give at least one bound");
+        }
+        if (min is not null && max is not null && Compare(min, max) is > 0)
+        {
+            throw kwargs.Error("min_value", $"({Describe(min)}) is greater than `max_value` ({Describe(max)})", "swap the bounds");
+        }
+        return bounds;
+    }
+
+    /// <summary>Reads integer bounds, as table counts need.</summary>
+    public static (long? Min, long? Max, bool StrictMin, bool StrictMax) ReadCountBounds(KwargReader kwargs)
+    {
+        var min = kwargs.OptionalInteger("min_value");
+        var max = kwargs.OptionalInteger("max_value");
+        if (min is not null && max is not null && min > max)
+        {
+            throw kwargs.Error("min_value", $"({min}) is greater than `max_value` ({max})", "swap the bounds");
+        }
+        return (min, max, kwargs.Boolean("strict_min", false), kwargs.Boolean("strict_max", false));
+    }
+
+    public static bool IsWithin(double value, double? min, double? max, bool strictMin, bool strictMax) =>
+        !(min is { } lo && (strictMin ? value <= lo : value < lo)) && !(max is { } hi && (strictMax ? value >= hi : value > hi));
+
+    private static int? Compare(object a, object b) => (a, b) switch
+    {
+        (string x, string y) => string.CompareOrdinal(x, y),
+        (string, _) or (_, string) => null,
+        _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
+    };
+
+    private static string Describe(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,33 @@
+using Apache.Arrow;
+using Dq.Expectations.Execution;
+using Dq.Expectations.Planning;
+using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
+
+namespace Dq.Expectations.Catalog;
+
+/// <summary><c>expect_table_row_count_to_equal</c>: the table has exactly <c>value</c> rows.</summary>
+public sealed class ExpectTableRowCountToEqual : Expectation
+{
+    /// <summary>The GX type name.</summary>
+    public const string TypeName = "expect_table_row_count_to_equal";
+
+    internal ExpectTableRowCountToEqual(ExpectationConfiguration configuration, KwargReader kwargs)
+        : base(configuration, kwargs)
+    {
+        Value = kwargs.OptionalInteger("value") ?? throw kwargs.Error("value", "is missing", "give the expected row count");
+        if (Value < 0)
+        {
+            throw kwargs.Error("value", $"is {Value}", "give a row count of zero or more");
+        }
+        kwargs.RejectUnknown("row_condition", "condition_parser");
+    }
+
+    /// <summary>The expected row count.</summary>
+    public long Value { get; }
+
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [];
+
+    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format) =>
+        Judged(metrics.RowCount == Value, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = metrics.RowCount });
+}

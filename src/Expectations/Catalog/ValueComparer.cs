@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Dq.Expectations.Catalog;
+
+/// <summary>
+/// Orders the plain values of results the way Python orders them where it can: null first, then numbers by
+/// value, then text by code point; values of other kinds by their invariant text.
+/// </summary>
+internal sealed class ValueComparer : IComparer<object?>
+{
+    public static ValueComparer Instance { get; } = new();
+
+    public int Compare(object? x, object? y)
+    {
+        if (x is null || y is null)
+        {
+            return (x is null ? 0 : 1) - (y is null ? 0 : 1);
+        }
+        if (IsNumber(x) && IsNumber(y))
+        {
+            return Convert.ToDouble(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(y, CultureInfo.InvariantCulture));
+        }
+        if (x is string a && y is string b)
+        {
+            return string.CompareOrdinal(a, b);
+        }
+        var rank = Rank(x).CompareTo(Rank(y));
+        return rank != 0 ? rank : string.CompareOrdinal(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
+    }
+
+    private static bool IsNumber(object value) => value is long or ulong or double or decimal or int;
+
+    private static int Rank(object value) => IsNumber(value) ? 0 : value is string ? 1 : 2;
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Apache.Arrow;
+using Dq.Expectations.Columns;
+using Dq.Expectations.Kernels;
+using Dq.Expectations.Metrics;
+using Dq.Expectations.Planning;
+
+namespace Dq.Expectations.Execution;
+
+/// <summary>
+/// Runs a plan over a stream of batches: the calling thread reads batches in order and numbers their rows,
+/// workers scan them in parallel, each into its own states, and the states merge at the end.
+/// </summary>
+/// <remarks>
+/// The queue between reader and workers is bounded, so at most a few batches are in memory however large the
+/// source. States merge associatively and commutatively, so neither the thread count nor which worker saw which
+/// batch changes a result.
+/// </remarks>
+internal static class PlanExecutor
+{
+    public static MetricResults Run(IBatchSource source, ExecutionPlan plan, ExecutionOptions options, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var threads = options.EffectiveThreads;
+        var workers = Enumerable.Range(0, threads).Select(_ => new Worker(plan, options.EffectiveBlockRows)).ToArray();
+        long rows = 0, batches = 0;
+
+        if (threads == 1)
+        {
+            foreach (var batch in source.ReadBatches(plan.Columns, cancellationToken))
+            {
+                workers[0].Scan(batch, rows);
+                rows += batch.Length;
+                batches++;
+            }
+        }
+        else
+        {
+            (rows, batches) = RunParallel(source, plan, workers, cancellationToken);
+        }
+
+        var merged = workers[0].States;
+        foreach (var worker in workers.Skip(1))
+        {
+            for (var slot = 0; slot < merged.Length; slot++)
+            {
+                merged[slot].Merge(worker.States[slot]);
+            }
+        }
+        var states = plan.Metrics.ToDictionary(m => m.Key, m => merged[m.Slot]);
+        var scans = workers.Sum(w => w.ColumnScans);
+        return new MetricResults(states, plan.Failures, new ExecutionStatistics(rows, batches, scans, stopwatch.Elapsed));
+    }
+
+    private static (long Rows, long Batches) RunParallel(IBatchSource source, ExecutionPlan plan, Worker[] workers, CancellationToken cancellationToken)
+    {
+        using var queue = new BlockingCollection<(RecordBatch Batch, long FirstRowIndex)>(boundedCapacity: workers.Length * 2);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = workers.Select(worker => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var (batch, first) in queue.GetConsumingEnumerable(failed.Token))
+                {
+                    worker.Scan(batch, first);
+                }
+            }
+            catch (Exception) when (!failed.IsCancellationRequested)
+            {
+                failed.Cancel(); // stop the reader and the other workers; the exception surfaces from WaitAll
+                throw;
+            }
+        }, failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        long rows = 0, batches = 0;
+        try
+        {
+            foreach (var batch in source.ReadBatches(plan.Columns, failed.Token))
+            {
+                queue.Add((batch, rows), failed.Token);
+                rows += batch.Length;
+                batches++;
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A worker failed: its exception is the one to report.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (rows, batches);
+    }
+
+    /// <summary>One thread's states, and the scan loop.</summary>
+    private sealed class Worker
+    {
+        private readonly ExecutionPlan _plan;
+        private readonly int _blockRows;
+
+        public Worker(ExecutionPlan plan, int blockRows)
+        {
+            _plan = plan;
+            _blockRows = blockRows;
+            States = new MetricState[plan.SlotCount];
+            foreach (var metric in plan.Metrics)
+            {
+                States[metric.Slot] = metric.Kernel.CreateState();
+            }
+        }
+
+        public MetricState[] States { get; }
+
+        public long ColumnScans { get; private set; }
+
+        public void Scan(RecordBatch batch, long firstRowIndex)
+        {
+            foreach (var scan in _plan.Scans)
+            {
+                var array = ColumnOf(batch, scan);
+                ColumnScans++;
+                // Block by block, every kernel of the scan in turn: the column is read from memory once.
+                for (var start = 0; start < array.Length; start += _blockRows)
+                {
+                    var block = new ColumnBlock(array, start, Math.Min(_blockRows, array.Length - start), firstRowIndex);
+                    foreach (var metric in scan.Metrics)
+                    {
+                        metric.Kernel.Accumulate(block, States[metric.Slot]);
+                    }
+                }
+            }
+        }
+
+        private static IArrowArray ColumnOf(RecordBatch batch, ColumnScan scan)
+        {
+            // Batches usually share the source schema; a projecting reader may drop columns, so fall back to the name.
+            if (scan.FieldIndex < batch.ColumnCount && batch.Schema.GetFieldByIndex(scan.FieldIndex).Name == scan.Column)
+            {
+                return batch.Column(scan.FieldIndex);
+            }
+            var index = batch.Schema.GetFieldIndex(scan.Column);
+            return index >= 0 ? batch.Column(index)
+                : throw new DataReadException($"A batch of the data lacks column `{scan.Column}`, which the schema announced; the source is inconsistent.");
+        }
+    }
+}

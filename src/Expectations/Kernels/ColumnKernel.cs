@@ -1,0 +1,31 @@
+using Dq.Expectations.Metrics;
+
+namespace Dq.Expectations.Kernels;
+
+/// <summary>
+/// Computes one metric over column blocks. A kernel is created once per run by the planner, already
+/// specialized for the column's Arrow type and the key's parameters; it keeps no per-batch state of its own,
+/// so workers share it and each owns its <see cref="MetricState"/>.
+/// </summary>
+internal abstract class ColumnKernel
+{
+    public abstract MetricState CreateState();
+
+    public abstract void Accumulate(in ColumnBlock block, MetricState state);
+}
+
+/// <summary>A kernel whose state is the unexpected rows of a row-level check.</summary>
+internal abstract class RowCheckKernel : ColumnKernel
+{
+    protected RowCheckKernel(int sampleLimit) => SampleLimit = sampleLimit;
+
+    /// <summary>How many unexpected rows to keep with their values (int.MaxValue: all).</summary>
+    public int SampleLimit { get; }
+
+    public sealed override MetricState CreateState() => new UnexpectedRowsState(SampleLimit);
+
+    public sealed override void Accumulate(in ColumnBlock block, MetricState state) =>
+        Accumulate(block, (UnexpectedRowsState)state);
+
+    protected abstract void Accumulate(in ColumnBlock block, UnexpectedRowsState state);
+}

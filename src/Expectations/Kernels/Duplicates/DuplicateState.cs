@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using Dq.Expectations.Metrics;
+
+namespace Dq.Expectations.Kernels.Duplicates;
+
+/// <summary>
+/// The distinct values of a column seen so far, each with its first row and count, plus every repeat row: enough
+/// to name every member of a duplicated group (GX marks them all unexpected, the first occurrence included).
+/// </summary>
+/// <remarks>
+/// Memory grows with the number of distinct values plus the number of repeats. Two workers' states merge by key;
+/// whichever first row is later becomes a repeat, so the result does not depend on batch order.
+/// </remarks>
+internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource
+    where TKey : notnull
+{
+    private readonly Func<TKey, object?> _toValue;
+    private readonly int _sampleLimit;
+
+    public DuplicateState(IEqualityComparer<TKey>? comparer, Func<TKey, object?> toValue, int sampleLimit)
+    {
+        Groups = new Dictionary<TKey, Group>(comparer);
+        _toValue = toValue;
+        _sampleLimit = sampleLimit;
+    }
+
+    protected Dictionary<TKey, Group> Groups { get; }
+
+    protected List<(long Row, TKey Key)> Repeats { get; } = [];
+
+    public void Add(TKey key, long rowIndex)
+    {
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(Groups, key, out var exists);
+        Count(ref group, exists, key, rowIndex);
+    }
+
+    protected void Count(ref Group group, bool exists, TKey key, long rowIndex)
+    {
+        if (!exists)
+        {
+            group = new Group(key, rowIndex, 1);
+            return;
+        }
+        group.Count++;
+        if (rowIndex < group.FirstRow)
+        {
+            (rowIndex, group.FirstRow) = (group.FirstRow, rowIndex);
+        }
+        Repeats.Add((rowIndex, group.Key));
+    }
+
+    public override void Merge(MetricState other)
+    {
+        var that = (DuplicateState<TKey>)other;
+        foreach (var (key, theirs) in that.Groups)
+        {
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(Groups, key, out var exists);
+            if (!exists)
+            {
+                group = theirs;
+                continue;
+            }
+            group.Count += theirs.Count;
+            var later = Math.Max(group.FirstRow, theirs.FirstRow);
+            group.FirstRow = Math.Min(group.FirstRow, theirs.FirstRow);
+            Repeats.Add((later, group.Key));
+        }
+        Repeats.AddRange(that.Repeats);
+    }
+
+    /// <summary>The duplicated rows as a row-check result: every member of every group that occurs twice or more.</summary>
+    public UnexpectedRowsState ToUnexpectedRows()
+    {
+        var result = new UnexpectedRowsState(_sampleLimit);
+        var rows = new List<(long Row, TKey Key)>(Repeats);
+        foreach (var group in Groups.Values)
+        {
+            if (group.Count > 1)
+            {
+                result.Count += group.Count;
+                rows.Add((group.FirstRow, group.Key));
+            }
+        }
+        rows.Sort(static (a, b) => a.Row.CompareTo(b.Row));
+        foreach (var (row, key) in rows.Take(_sampleLimit))
+        {
+            result.Sample.Add(row, _toValue(key));
+        }
+        return result;
+    }
+
+    protected struct Group(TKey key, long firstRow, long count)
+    {
+        public TKey Key = key;
+        public long FirstRow = firstRow;
+        public long Count = count;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Dq.Expectations.Kernels.Sets;
+
+namespace Dq.Expectations.Kernels.Duplicates;
+
+/// <summary>Duplicate tracking for text, keyed by UTF-8 bytes probed straight from the Arrow buffer.</summary>
+internal sealed class TextDuplicateState : DuplicateState<byte[]>
+{
+    private readonly Dictionary<byte[], Group>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+
+    public TextDuplicateState(int sampleLimit)
+        : base(Utf8Comparer.Instance, static bytes => Encoding.UTF8.GetString(bytes), sampleLimit) =>
+        _lookup = Groups.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+    /// <summary>Counts a value; its bytes are copied only the first time the value is seen.</summary>
+    public void Add(ReadOnlySpan<byte> utf8, long rowIndex)
+    {
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, utf8, out var exists);
+        Count(ref group, exists, exists ? group.Key : utf8.ToArray(), rowIndex);
+    }
+}

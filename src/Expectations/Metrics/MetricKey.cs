@@ -1,0 +1,41 @@
+namespace Dq.Expectations.Metrics;
+
+/// <summary>
+/// Identifies one metric to compute: its kind (the record type), the column it reads and its parameters.
+/// </summary>
+/// <remarks>
+/// Keys compare by value, so when two expectations ask for the same metric the planner computes it once. The
+/// set of kinds is closed: every key is one of the sealed records in this folder, and the planner maps each to
+/// its kernel explicitly.
+/// </remarks>
+internal abstract record MetricKey;
+
+/// <summary>A metric over one column.</summary>
+internal abstract record ColumnMetricKey(string Column) : MetricKey;
+
+/// <summary>The number of rows in the table.</summary>
+internal sealed record RowCountKey : MetricKey
+{
+    public static RowCountKey Instance { get; } = new();
+}
+
+/// <summary>Rows whose value in <see cref="ColumnMetricKey.Column"/> is null (also the column's missing count).</summary>
+internal sealed record NullRowsKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>Rows whose value is not null (unexpected for <c>expect_column_values_to_be_null</c>).</summary>
+internal sealed record NonNullRowsKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>Non-null rows outside the bounds; NaN is always outside.</summary>
+internal sealed record OutOfRangeKey(string Column, RangeBounds Bounds) : ColumnMetricKey(Column);
+
+/// <summary>
+/// Non-null rows that are not in <paramref name="Values"/> (when <paramref name="MustBeInSet"/>) or that are in it
+/// (when not).
+/// </summary>
+internal sealed record SetMembershipKey(string Column, ValueSet Values, bool MustBeInSet) : ColumnMetricKey(Column);
+
+/// <summary>Non-null rows whose text does not parse with a strftime format (Python <c>strptime</c> rules).</summary>
+internal sealed record StrftimeMismatchKey(string Column, string Format) : ColumnMetricKey(Column);
+
+/// <summary>Non-null rows whose value occurs more than once in the column (every member of a duplicated group).</summary>
+internal sealed record DuplicateRowsKey(string Column) : ColumnMetricKey(Column);

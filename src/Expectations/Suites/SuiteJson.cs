@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dq.Expectations.Catalog;
+
+namespace Dq.Expectations.Suites;
+
+/// <summary>Reads GX 1.x and 0.x suite JSON, and writes 1.x.</summary>
+/// <remarks>
+/// GX 1.x: <c>{"name", "expectations": [{"type", "kwargs", "meta"}], "meta"}</c>. GX 0.x:
+/// <c>{"expectation_suite_name", "expectations": [{"expectation_type", "kwargs", "meta"}]}</c>.
+/// </remarks>
+public static class SuiteJson
+{
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
+    /// <summary>Reads a suite file.</summary>
+    /// <exception cref="ConfigurationException">The file is missing, not JSON, or not a valid suite; the message says where.</exception>
+    public static ExpectationSuite Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"suite file `{path}` cannot be read: {e.Message}", e);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses suite JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">The file name or a label, for messages.</param>
+    /// <exception cref="ConfigurationException">The JSON is malformed or not a valid suite.</exception>
+    public static ExpectationSuite Parse(string json, string source = "suite")
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigurationException($"suite file `{source}` is not valid JSON: {e.Message} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
+        }
+        if (root is not JsonObject suite)
+        {
+            throw new ConfigurationException($"suite file `{source}` must hold a JSON object with `name` and `expectations`.");
+        }
+        var name = Text(suite["name"]) ?? Text(suite["expectation_suite_name"])
+            ?? throw new ConfigurationException($"suite file `{source}` has no `name` (GX 1.x) or `expectation_suite_name` (GX 0.x); add one.");
+        if (suite["expectations"] is not JsonArray items)
+        {
+            throw new ConfigurationException($"suite `{name}` in `{source}` has no `expectations` list; add one (it may be empty).");
+        }
+        var expectations = new List<Expectation>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            expectations.Add(ReadExpectation(items[i], source, i));
+        }
+        return new ExpectationSuite(name, expectations, suite["meta"] as JsonObject);
+    }
+
+    private static Expectation ReadExpectation(JsonNode? node, string source, int index)
+    {
+        if (node is not JsonObject item)
+        {
+            throw new ConfigurationException($"expectation {index} of {source} is not a JSON object.");
+        }
+        var type = Text(item["type"]) ?? Text(item["expectation_type"])
+            ?? throw new ConfigurationException($"expectation {index} of {source} has no `type` (GX 1.x) or `expectation_type` (GX 0.x).");
+        if (item["kwargs"] is not (null or JsonObject))
+        {
+            throw new ConfigurationException($"expectation {index} (`{type}`) of {source}: `kwargs` must be a JSON object.");
+        }
+        if (item["meta"] is not (null or JsonObject))
+        {
+            throw new ConfigurationException($"expectation {index} (`{type}`) of {source}: `meta` must be a JSON object.");
+        }
+        var configuration = new ExpectationConfiguration(type, item["kwargs"] as JsonObject, item["meta"] as JsonObject);
+        return ExpectationCatalog.Create(configuration, source, index);
+    }
+
+    /// <summary>Writes a suite as GX 1.x JSON.</summary>
+    public static string Write(ExpectationSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        var root = new JsonObject
+        {
+            ["name"] = suite.Name,
+            ["expectations"] = new JsonArray([.. suite.Expectations.Select(e => (JsonNode)new JsonObject
+            {
+                ["type"] = e.Type,
+                ["kwargs"] = e.Configuration.Kwargs.DeepClone(),
+                ["meta"] = e.Configuration.Meta.DeepClone(),
+            })]),
+            ["meta"] = suite.Meta.DeepClone(),
+        };
+        return root.ToJsonString(s_indented);
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+}
