@@ -169,6 +169,10 @@ public sealed class ParquetSource : IBatchSource
             {
                 columns = [.. reader.Schema.Fields.Select(ParquetColumn.Map)];
             }
+            catch (Exception ex)
+            {
+                throw ReaderErrors.NotParquet(Name, ex);
+            }
             finally
             {
                 Close(reader);

@@ -122,7 +122,7 @@ internal static class ReaderErrors
     }
 
     public static DataReadException NestedParquetColumn(string path, string column, string shape) =>
-        new($"`{path}`: column `{column}` is nested ({shape}), which dq cannot read yet. Validate its flat columns only, " +
+        new($"`{path}`: column `{column}` is nested (list/struct/map: {shape}), which dq cannot read yet. Validate its flat columns only, " +
             "or flatten the column before validating.")
         {
             FilePath = path,

@@ -120,23 +120,38 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.Equal([["x"], ["y"]], BatchValues.Rows([batch]));
     }
 
+    public sealed class Tagged
+    {
+        public int Id { get; set; }
+
+        public List<int> Tags { get; set; } = [];
+    }
+
     [Fact]
     public async Task ReadBatches_NestedColumn_FailsOnlyWhenRequested()
     {
-        var id = new DataField<int>("id");
-        var tags = new ListField("tags", new DataField<int>("element"));
-        string path = await WriteAsync("nested.parquet", new ParquetSchema(id, tags), 1, async (g, _) =>
-        {
-            await g.WriteAsync<int>(id, new[] { 1 });
-            await g.WriteAllPartsAsync<int>((DataField)tags.Item, new[] { 5 }, null, new[] { 0 }, Token);
-        });
+        string path = _files.PathOf("nested.parquet");
+        await global::Parquet.Serialization.ParquetSerializer.SerializeAsync(new[] { new Tagged { Id = 1, Tags = [5, 6] } }, path, cancellationToken: Token);
         using var source = new ParquetSource(path);
 
-        Assert.Equal(["id"], source.Schema.FieldsList.Select(f => f.Name));
-        Assert.Equal([[1]], BatchValues.ReadAll(source, ["id"]));
+        Assert.Equal(["Id"], source.Schema.FieldsList.Select(f => f.Name));
+        Assert.Equal([[1]], BatchValues.ReadAll(source, ["Id"]));
         var error = Assert.Throws<DataReadException>(() => source.ReadBatches(null, Token).ToList());
-        Assert.Contains("column `tags` is nested (list", error.Message, StringComparison.Ordinal);
-        Assert.Throws<DataReadException>(() => source.ReadBatches(["tags"], Token).ToList());
+        Assert.Contains("column `Tags` is nested (list/struct/map: list)", error.Message, StringComparison.Ordinal);
+        Assert.Throws<DataReadException>(() => source.ReadBatches(["Tags"], Token).ToList());
+    }
+
+    [Theory]
+    [InlineData("list_columns.parquet", "int64_list")]
+    [InlineData("nulls.snappy.parquet", "b_struct")]
+    [InlineData("nested_maps.snappy.parquet", "a")]
+    public void ReadBatches_ConformanceNestedFiles_FailWithTypedError(string file, string column)
+    {
+        using var source = new ParquetSource(TestFiles.ParquetTestingData(file));
+
+        var error = Assert.Throws<DataReadException>(() => source.ReadBatches(null, Token).ToList());
+
+        Assert.Contains($"column `{column}` is nested", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -152,7 +167,7 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.Equal(
             ["id", "bool_col", "tinyint_col", "smallint_col", "int_col", "bigint_col", "float_col", "double_col", "date_string_col", "string_col", "timestamp_col"],
             source.Schema.FieldsList.Select(f => f.Name));
-        int[] ids = file == "alltypes_dictionary.parquet" ? [0, 1] : [4, 5, 6, 7, 2, 3, 0, 1];
+        int[] ids = file switch { "alltypes_dictionary.parquet" => [0, 1], "alltypes_plain.snappy.parquet" => [6, 7], _ => [4, 5, 6, 7, 2, 3, 0, 1] };
         Assert.Equal(ids.Select(i => (object?)i), rows.Select(r => r[0]));
         foreach (object?[] row in rows)
         {
@@ -162,8 +177,8 @@ public sealed class ParquetSourceTests : IDisposable
             Assert.Equal([small, small, small, small * 10L, small * 1.1f, small * 10.1], row[2..8]);
             Assert.Equal(small.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.UTF8.GetString((byte[])row[9]!));
             var timestamp = (DateTimeOffset)row[10]!;
-            Assert.Equal(2009, timestamp.Year);
-            Assert.Equal(id / 2 switch { 0 => 1, 1 => 2, 2 => 3, _ => 4 }, timestamp.Month);
+            Assert.Equal((2009, id / 2 + 1, 1, 0, id % 2), (timestamp.Year, timestamp.Month, timestamp.Day, timestamp.Hour, timestamp.Minute));
+            Assert.Equal(TimeSpan.Zero, timestamp.Offset);
         }
     }
 

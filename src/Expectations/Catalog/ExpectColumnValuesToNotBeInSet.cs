@@ -5,7 +5,7 @@ namespace Dq.Expectations.Catalog;
 
 /// <summary>
 /// <c>expect_column_values_to_not_be_in_set</c>: no non-null value is one of <c>value_set</c>, compared by value.
-/// A null or empty set checks nothing.
+/// An empty set checks nothing; a null set is a configuration error (GX raises a TypeError).
 /// </summary>
 public sealed class ExpectColumnValuesToNotBeInSet : ColumnMapExpectation
 {
@@ -15,11 +15,12 @@ public sealed class ExpectColumnValuesToNotBeInSet : ColumnMapExpectation
     internal ExpectColumnValuesToNotBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {
-        Values = SetArgument.Read(kwargs);
+        Values = SetArgument.Read(kwargs)
+            ?? throw kwargs.Error("value_set", "is null", "give the forbidden values as a list, such as [\"void\"]");
         kwargs.RejectUnknown("row_condition", "condition_parser", "parse_strings_as_datetimes");
     }
 
-    internal ValueSet? Values { get; }
+    internal ValueSet Values { get; }
 
-    private protected override MetricKey? UnexpectedKey => Values is null ? null : new SetMembershipKey(Column, Values, MustBeInSet: false);
+    private protected override MetricKey UnexpectedKey => new SetMembershipKey(Column, Values, MustBeInSet: false);
 }

@@ -52,7 +52,7 @@ internal sealed record ParquetColumn(string Name, DataField? Data, ArrowField? A
             _ when clr == typeof(Half) => FloatType.Default,
             _ when clr == typeof(float) => FloatType.Default,
             _ when clr == typeof(double) => DoubleType.Default,
-            _ when clr == typeof(string) => StringType.Default,
+            _ when clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>) => StringType.Default,
             _ when clr == typeof(byte[]) || clr == typeof(ReadOnlyMemory<byte>) => BinaryType.Default,
             _ when clr == typeof(DateOnly) => Date32Type.Default,
             _ when clr == typeof(DateTime) => new TimestampType(TimeUnit.Microsecond, IsUtc(data) ? "UTC" : null),

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Dq.Expectations;
+
+namespace Dq.Cli;
+
+/// <summary>
+/// The <c>dq</c> command line: parses arguments, runs a command, and turns the three kinds of trouble into exit
+/// codes: configuration errors 2, unreadable data 3, bugs 4, each with one clear message (a stack trace only for
+/// bugs).
+/// </summary>
+internal static class DqApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("dq: data-quality validation in the style of Great Expectations.")
+        {
+            ValidateCommand.Create(stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"dq: {error.Message}");
+            }
+            stderr.WriteLine("Run 'dq --help' or 'dq validate --help' for usage.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+        try
+        {
+            return parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken)
+                .GetAwaiter().GetResult();
+        }
+        catch (ConfigurationException e)
+        {
+            stderr.WriteLine($"dq: configuration error: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (DataReadException e)
+        {
+            stderr.WriteLine($"dq: cannot read the data: {e.Message}");
+            return ExitCodes.DataUnreadable;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("dq: cancelled; no output was written.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"dq: cannot write the output: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+#pragma warning disable CA1031 // the last line of defence: any other exception is a bug, reported with its trace
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"dq: internal error (please report it with the command you ran): {e}");
+            return ExitCodes.InternalError;
+        }
+    }
+}
