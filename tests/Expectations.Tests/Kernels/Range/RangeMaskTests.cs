@@ -66,7 +66,7 @@ public sealed class RangeMaskTests
         ulong mask = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            if (T.IsNaN(values[i]) || values[i] <= lo || values[i] > hi)
+            if (T.IsNaN(values[i]) || values[i] < lo || values[i] > hi)
             {
                 mask |= 1UL << i;
             }
