@@ -66,7 +66,7 @@ public static class ConsoleSummary
     /// <summary>Escapes control characters (ANSI escapes, newlines) and shortens long values.</summary>
     internal static string Clean(string text, int maxWidth)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, maxWidth + 1));
+        var builder = new StringBuilder(Math.Min(text.Length, maxWidth) + 1);
         foreach (var c in text)
         {
             if (builder.Length >= maxWidth)
