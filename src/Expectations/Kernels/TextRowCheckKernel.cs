@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Kernels;
@@ -19,55 +20,15 @@ internal abstract class TextRowCheckKernel : RowCheckKernel
         switch (block.Array)
         {
             case StringArray strings:
-                AccumulateStrings(block, strings, state);
+                var stringCheck = new StringsCheck(strings, this);
+                WordScan.Run(block, ref stringCheck, state);
                 break;
             case DictionaryArray dictionary:
-                AccumulateDictionary(block, dictionary, state);
+                var dictionaryCheck = new DictionaryCheck(dictionary.Indices, EntryVerdicts(dictionary, state));
+                WordScan.Run(block, ref dictionaryCheck, state);
                 break;
             default:
                 throw new InvalidOperationException($"The planner gave a text kernel a {block.Array.Data.DataType.Name} column.");
-        }
-    }
-
-    private void AccumulateStrings(in ColumnBlock block, StringArray strings, UnexpectedRowsState state)
-    {
-        var validity = block.Validity;
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
-        {
-            var count = Math.Min(64, end - row);
-            var valid = validity.Word(row, count);
-            ulong unexpected = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if ((valid & (1UL << i)) != 0 && IsUnexpected(strings.GetBytes(row + i)))
-                {
-                    unexpected |= 1UL << i;
-                }
-            }
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
-        }
-    }
-
-    private void AccumulateDictionary(in ColumnBlock block, DictionaryArray dictionary, UnexpectedRowsState state)
-    {
-        var verdicts = EntryVerdicts(dictionary, state);
-        var indices = dictionary.Indices;
-        var validity = block.Validity;
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
-        {
-            var count = Math.Min(64, end - row);
-            var valid = validity.Word(row, count);
-            ulong unexpected = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if ((valid & (1UL << i)) != 0 && verdicts[Columns.ArrowValues.DictionaryIndex(indices, row + i)])
-                {
-                    unexpected |= 1UL << i;
-                }
-            }
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
         }
     }
 
@@ -88,4 +49,37 @@ internal abstract class TextRowCheckKernel : RowCheckKernel
     }
 
     private sealed record DictionaryVerdicts(IArrowArray Dictionary, bool[] Unexpected);
+
+    private readonly struct StringsCheck(StringArray strings, TextRowCheckKernel kernel) : IWordCheck
+    {
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if ((valid & (1UL << i)) != 0 && kernel.IsUnexpected(strings.GetBytes(row + i)))
+                {
+                    unexpected |= 1UL << i;
+                }
+            }
+            return unexpected;
+        }
+    }
+
+    /// <summary>Rows look their entry's verdict up; null rows are skipped, since their index may be anything.</summary>
+    private readonly struct DictionaryCheck(IArrowArray indices, bool[] verdicts) : IWordCheck
+    {
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if ((valid & (1UL << i)) != 0 && verdicts[ArrowValues.DictionaryIndex(indices, row + i)])
+                {
+                    unexpected |= 1UL << i;
+                }
+            }
+            return unexpected;
+        }
+    }
 }

@@ -22,20 +22,23 @@ internal sealed class DecimalRangeKernel : RowCheckKernel
 
     protected override void Accumulate(in ColumnBlock block, UnexpectedRowsState state)
     {
-        var decimals = (Decimal128Array)block.Array;
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
+        var check = new OutsideCheck((Decimal128Array)block.Array, this);
+        WordScan.Run(block, ref check, state);
+    }
+
+    private readonly struct OutsideCheck(Decimal128Array decimals, DecimalRangeKernel kernel) : IWordCheck
+    {
+        public ulong Unexpected(int row, int count, ulong valid)
         {
-            var count = Math.Min(64, end - row);
             ulong unexpected = 0;
             for (var i = 0; i < count; i++)
             {
-                if (decimals.GetValue(row + i) is { } value && IsOutside((double)value))
+                if ((valid & (1UL << i)) != 0 && kernel.IsOutside((double)decimals.GetValue(row + i)!.Value))
                 {
                     unexpected |= 1UL << i;
                 }
             }
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            return unexpected;
         }
     }
 

@@ -27,20 +27,16 @@ internal sealed class NumericRangeKernel<T> : RowCheckKernel
 
     protected override void Accumulate(in ColumnBlock block, UnexpectedRowsState state)
     {
-        var values = ((PrimitiveArray<T>)block.Array).Values;
-        var validity = block.Validity;
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
-        {
-            var count = Math.Min(64, end - row);
-            var outside = _empty
-                ? ulong.MaxValue >> (64 - count)
-                : RangeMask.Compute(_variant, values.Slice(row, count), _lo, _hi);
-            if (!block.HasNoNulls)
-            {
-                outside &= validity.Word(row, count);
-            }
-            state.AddWord(outside, block.Array, row, block.FirstRowIndex);
-        }
+        var check = new OutsideCheck(((PrimitiveArray<T>)block.Array).Values, this);
+        WordScan.Run(block, ref check, state);
+    }
+
+    private readonly ref struct OutsideCheck(ReadOnlySpan<T> values, NumericRangeKernel<T> kernel) : IWordCheck
+    {
+        private readonly ReadOnlySpan<T> _values = values;
+
+        public ulong Unexpected(int row, int count, ulong valid) => kernel._empty
+            ? ulong.MaxValue
+            : RangeMask.Compute(kernel._variant, _values.Slice(row, count), kernel._lo, kernel._hi);
     }
 }

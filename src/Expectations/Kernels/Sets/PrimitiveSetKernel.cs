@@ -18,26 +18,26 @@ internal sealed class PrimitiveSetKernel<T> : RowCheckKernel
 
     protected override void Accumulate(in ColumnBlock block, UnexpectedRowsState state)
     {
-        var values = ((PrimitiveArray<T>)block.Array).Values;
-        var validity = block.Validity;
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
+        var check = new MembershipCheck(((PrimitiveArray<T>)block.Array).Values, this);
+        WordScan.Run(block, ref check, state);
+    }
+
+    private readonly ref struct MembershipCheck(ReadOnlySpan<T> values, PrimitiveSetKernel<T> kernel) : IWordCheck
+    {
+        private readonly ReadOnlySpan<T> _values = values;
+
+        public ulong Unexpected(int row, int count, ulong valid)
         {
-            var count = Math.Min(64, end - row);
-            var word = values.Slice(row, count);
+            var word = _values.Slice(row, count);
             ulong unexpected = 0;
             for (var i = 0; i < word.Length; i++)
             {
-                if (_members.Contains(word[i]) != _mustBeInSet)
+                if (kernel._members.Contains(word[i]) != kernel._mustBeInSet)
                 {
                     unexpected |= 1UL << i;
                 }
             }
-            if (!block.HasNoNulls)
-            {
-                unexpected &= validity.Word(row, count);
-            }
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            return unexpected;
         }
     }
 }

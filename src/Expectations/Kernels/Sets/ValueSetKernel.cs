@@ -21,20 +21,24 @@ internal sealed class ValueSetKernel : RowCheckKernel
 
     protected override void Accumulate(in ColumnBlock block, UnexpectedRowsState state)
     {
-        var end = block.Start + block.Length;
-        for (var row = block.Start; row < end; row += 64)
+        var check = new MembershipCheck(block.Array, this);
+        WordScan.Run(block, ref check, state);
+    }
+
+    private readonly struct MembershipCheck(IArrowArray array, ValueSetKernel kernel) : IWordCheck
+    {
+        public ulong Unexpected(int row, int count, ulong valid)
         {
-            var count = Math.Min(64, end - row);
             ulong unexpected = 0;
             for (var i = 0; i < count; i++)
             {
-                var value = ArrowValues.Get(block.Array, row + i);
-                if (value is not null && _members.Contains(ValueSet.Normalize(value)) != _mustBeInSet)
+                if ((valid & (1UL << i)) != 0
+                    && kernel._members.Contains(ValueSet.Normalize(ArrowValues.Get(array, row + i)!)) != kernel._mustBeInSet)
                 {
                     unexpected |= 1UL << i;
                 }
             }
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            return unexpected;
         }
     }
 }
