@@ -43,7 +43,7 @@ public static class PandasTable
         var element = JsonDocument.Parse(node.ToJsonString()).RootElement;
         return element.ValueKind switch
         {
-            JsonValueKind.Number => element.TryGetInt64(out var l) && !element.GetRawText().Contains('.') ? l : element.GetDouble(),
+            JsonValueKind.Number => element.TryGetInt64(out var l) && !element.GetRawText().Contains('.') ? (object)l : element.GetDouble(),
             JsonValueKind.String => element.GetString(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,

@@ -43,7 +43,7 @@ internal static class Between
 
     private static int? Compare(object a, object b) => (a, b) switch
     {
-        (string x, string y) => string.CompareOrdinal(x, y),
+        (string x, string y) => Columns.TextOrder.Compare(x, y),
         (string, _) or (_, string) => null,
         _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
     };

@@ -22,10 +22,10 @@ internal sealed class ValueComparer : IComparer<object?>
         }
         if (x is string a && y is string b)
         {
-            return string.CompareOrdinal(a, b);
+            return Columns.TextOrder.Compare(a, b);
         }
         var rank = Rank(x).CompareTo(Rank(y));
-        return rank != 0 ? rank : string.CompareOrdinal(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
+        return rank != 0 ? rank : Columns.TextOrder.Compare(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
     }
 
     private static bool IsNumber(object value) => value is long or ulong or double or decimal or int;

@@ -66,6 +66,6 @@ internal static class ArrowValues
     {
         var type = (TimestampType)array.Data.DataType;
         var instant = array.GetTimestamp(index)!.Value;
-        return string.IsNullOrEmpty(type.Timezone) ? DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified) : instant;
+        return string.IsNullOrEmpty(type.Timezone) ? DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified) : (object)instant;
     }
 }

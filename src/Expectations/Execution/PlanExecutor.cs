@@ -129,6 +129,10 @@ internal static class PlanExecutor
             foreach (var scan in _plan.Scans)
             {
                 var array = ColumnOf(batch, scan);
+                if (scan.Decode && array is DictionaryArray dictionary)
+                {
+                    array = DictionaryDecoder.Decode(dictionary);
+                }
                 ColumnScans++;
                 // Block by block, every kernel of the scan in turn: the column is read from memory once.
                 for (var start = 0; start < array.Length; start += _blockRows)

@@ -36,9 +36,11 @@ internal sealed class ValueSet : IEquatable<ValueSet>
     /// <summary>The distinct non-null members (a null in a GX value set never matches a value: nulls are skipped).</summary>
     public ImmutableHashSet<object> Members { get; }
 
-    public IEnumerable<long> Integers => Members.OfType<long>();
+    /// <summary>The integral members, including unsigned ones above <see cref="long.MaxValue"/>.</summary>
+    public IEnumerable<Int128> Integers => Members.Select(m => m switch { long l => (Int128?)l, ulong u => u, _ => null })
+        .Where(i => i.HasValue).Select(i => i!.Value);
 
-    public IEnumerable<double> Reals => Members.Select(m => m switch { long l => (double)l, double d => d, _ => (double?)null })
+    public IEnumerable<double> Reals => Members.Select(m => m switch { long l => (double)l, ulong u => (double)u, double d => d, _ => (double?)null })
         .Where(d => d.HasValue).Select(d => d!.Value);
 
     public IEnumerable<string> Texts => Members.OfType<string>();
@@ -56,13 +58,13 @@ internal sealed class ValueSet : IEquatable<ValueSet>
         ulong u when u <= long.MaxValue => (long)u,
         float f => NormalizeReal(f),
         double d => NormalizeReal(d),
-        decimal m => m == decimal.Truncate(m) && m >= long.MinValue && m <= long.MaxValue ? (long)m : (double)m,
+        decimal m => m == decimal.Truncate(m) && m >= long.MinValue && m <= long.MaxValue ? (object)(long)m : (double)m,
         _ => value,
     };
 
     private static object NormalizeReal(double value) =>
         double.IsFinite(value) && value == Math.Truncate(value) && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18
-            ? (long)value
+            ? (object)(long)value
             : value;
 
     public bool Equals(ValueSet? other) => other is not null && _hash == other._hash && Members.SetEquals(other.Members);

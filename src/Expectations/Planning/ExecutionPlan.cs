@@ -7,7 +7,11 @@ namespace Dq.Expectations.Planning;
 internal sealed record PlannedMetric(MetricKey Key, ColumnKernel Kernel, int Slot);
 
 /// <summary>One pass over one column per batch, serving every metric planned on that column.</summary>
-internal sealed record ColumnScan(string Column, int FieldIndex, IReadOnlyList<PlannedMetric> Metrics);
+/// <param name="Column">The column's name.</param>
+/// <param name="FieldIndex">Its position in the source schema.</param>
+/// <param name="Metrics">The metrics the scan serves.</param>
+/// <param name="Decode">Whether the column is dictionary-encoded numbers or dates, decoded once per batch before the scan.</param>
+internal sealed record ColumnScan(string Column, int FieldIndex, IReadOnlyList<PlannedMetric> Metrics, bool Decode);
 
 /// <summary>
 /// What a run computes: the column scans, whether the row count is needed, and the keys that failed their

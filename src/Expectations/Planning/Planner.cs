@@ -39,7 +39,9 @@ internal static class Planner
             }
             try
             {
-                var kernel = CreateKernel(columnKey, schema.GetFieldByIndex(fieldIndex), variant, limit);
+                var field = schema.GetFieldByIndex(fieldIndex);
+                var scanned = new Field(field.Name, Columns.DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
+                var kernel = CreateKernel(columnKey, scanned, variant, limit);
                 if (!byColumn.TryGetValue(columnKey.Column, out var list))
                 {
                     byColumn[columnKey.Column] = list = [];
@@ -55,7 +57,11 @@ internal static class Planner
         var slot = 0;
         var scans = byColumn
             .OrderBy(c => schema.GetFieldIndex(c.Key))
-            .Select(c => new ColumnScan(c.Key, schema.GetFieldIndex(c.Key), [.. c.Value.Select(m => new PlannedMetric(m.Key, m.Kernel, slot++))]))
+            .Select(c => new ColumnScan(
+                c.Key,
+                schema.GetFieldIndex(c.Key),
+                [.. c.Value.Select(m => new PlannedMetric(m.Key, m.Kernel, slot++))],
+                Columns.DictionaryDecoder.Decodes(schema.GetFieldByIndex(schema.GetFieldIndex(c.Key)).DataType)))
             .ToList();
         return new ExecutionPlan(scans, failures, slot);
     }

@@ -26,7 +26,7 @@ internal static class JsonScalars
         switch (element.ValueKind)
         {
             case JsonValueKind.Number:
-                value = element.TryGetInt64(out var l) ? l : element.GetDouble();
+                value = element.TryGetInt64(out var l) ? l : element.TryGetUInt64(out var u) ? (object)u : element.GetDouble();
                 return true;
             case JsonValueKind.String:
                 value = element.GetString();
@@ -53,13 +53,18 @@ internal static class JsonScalars
         byte b => JsonValue.Create((long)b),
         uint u => JsonValue.Create((long)u),
         ulong u => JsonValue.Create(u),
-        float f => JsonValue.Create((double)f),
-        double d => JsonValue.Create(d),
+        float f => Real(f),
+        double d => Real(d),
         decimal m => JsonValue.Create(m),
         DateTime dt => JsonValue.Create(dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
         DateTimeOffset dto => JsonValue.Create(dto.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
         DateOnly d => JsonValue.Create(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(ToNode)]),
-        _ => throw new ArgumentException($"A kwarg value of type {value.GetType().Name} cannot be written to a suite; use numbers, text, booleans, dates or lists of them."),
+        _ => throw new ConfigurationException($"A kwarg value of type {value.GetType().Name} cannot be written to a suite; use numbers, text, booleans, dates or lists of them."),
     };
+
+    /// <summary>JSON has no NaN or infinity, so a suite cannot hold them: say so where the value is given.</summary>
+    private static JsonValue Real(double value) => double.IsFinite(value)
+        ? JsonValue.Create(value)
+        : throw new ConfigurationException($"The value {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} cannot be written to a suite: JSON has no NaN or infinity. Use null for an open bound.");
 }

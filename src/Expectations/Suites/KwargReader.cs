@@ -52,6 +52,7 @@ internal sealed class KwargReader
     {
         null => null,
         long l => l,
+        ulong u => (double)u,
         double d when !double.IsNaN(d) => d,
         var other => throw Error(name, $"is {Describe(other)}", "give a number"),
     };
@@ -69,6 +70,7 @@ internal sealed class KwargReader
     {
         null => null,
         long l => l,
+        ulong u => (double)u,
         double d when !double.IsNaN(d) => d,
         string s => s,
         var other => throw Error(name, $"is {Describe(other)}", "give a number, a date or text, or null for no bound"),

@@ -63,24 +63,22 @@ internal static class RangeKernels
     private static (double Lo, double Hi)? Doubles(Field field, RangeBounds bounds)
     {
         var (min, max) = Reals(field, bounds);
-        var lo = min is null ? double.NegativeInfinity : RealBound.LowerDouble(ToDouble(min), bounds.StrictMin);
-        var hi = max is null ? double.PositiveInfinity : RealBound.UpperDouble(ToDouble(max), bounds.StrictMax);
+        var lo = min is null ? double.NegativeInfinity : RealBound.Lower(min, bounds.StrictMin);
+        var hi = max is null ? double.PositiveInfinity : RealBound.Upper(max, bounds.StrictMax);
         return EmptyReal(min, bounds.StrictMin, +1) || EmptyReal(max, bounds.StrictMax, -1) || lo > hi ? null : (lo, hi);
     }
 
     private static (float Lo, float Hi)? Singles(Field field, RangeBounds bounds)
     {
         var (min, max) = Reals(field, bounds);
-        var lo = min is null ? float.NegativeInfinity : RealBound.LowerSingle(ToDouble(min), bounds.StrictMin);
-        var hi = max is null ? float.PositiveInfinity : RealBound.UpperSingle(ToDouble(max), bounds.StrictMax);
+        var lo = min is null ? float.NegativeInfinity : RealBound.LowerSingle(min, bounds.StrictMin);
+        var hi = max is null ? float.PositiveInfinity : RealBound.UpperSingle(max, bounds.StrictMax);
         return EmptyReal(min, bounds.StrictMin, +1) || EmptyReal(max, bounds.StrictMax, -1) || lo > hi ? null : (lo, hi);
     }
 
     /// <summary>A strict bound at the infinity on its own side (x &gt; +∞, x &lt; -∞) admits no value.</summary>
     private static bool EmptyReal(object? bound, bool strict, int side) =>
         strict && bound is double d && double.IsInfinity(d) && Math.Sign(d) == side;
-
-    private static double ToDouble(object bound) => bound is long l ? l : (double)bound;
 
     /// <summary>The bounds as numbers: a numeric column compared with text or dates is a configuration problem.</summary>
     internal static (object? Min, object? Max) Reals(Field field, RangeBounds bounds)
@@ -119,7 +117,7 @@ internal static class RangeKernels
         return new NumericRangeKernel<T>(IntegerBound.Fit<T>(lo, hi), variant, sampleLimit);
     }
 
-    private static long UnitsPerSecond(TimeUnit unit) => unit switch
+    internal static long UnitsPerSecond(TimeUnit unit) => unit switch
     {
         TimeUnit.Second => 1,
         TimeUnit.Millisecond => 1_000,
@@ -131,18 +129,22 @@ internal static class RangeKernels
     /// A date or time bound in ticks since the Unix epoch. Text is read as ISO 8601; a bound without a zone is
     /// taken as UTC, which is how zone-aware timestamps are stored.
     /// </summary>
-    private static Int128 Ticks(Field field, object bound)
+    private static Int128 Ticks(Field field, object bound) => TryTicks(bound)
+        ?? throw new MetricPreconditionException(
+            $"column `{field.Name}` holds dates or timestamps ({field.DataType.Name}) but the bound {Describe(bound)} is not a date; give an ISO 8601 date such as \"2024-01-31\" or \"2024-01-31T12:00:00\".");
+
+    /// <summary>A date, a time or ISO 8601 text as ticks since the Unix epoch; null for anything else.</summary>
+    internal static Int128? TryTicks(object value)
     {
-        var utc = bound switch
+        DateTime? utc = value switch
         {
             DateTime dt => DateTime.SpecifyKind(dt, DateTimeKind.Utc),
             DateTimeOffset dto => dto.UtcDateTime,
             DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             string s when TryParseInstant(s, out var parsed) => parsed,
-            _ => throw new MetricPreconditionException(
-                $"column `{field.Name}` holds dates or timestamps ({field.DataType.Name}) but the bound {Describe(bound)} is not a date; give an ISO 8601 date such as \"2024-01-31\" or \"2024-01-31T12:00:00\"."),
+            _ => null,
         };
-        return (Int128)(utc.Ticks - DateTime.UnixEpoch.Ticks);
+        return utc is { } instant ? (Int128)(instant.Ticks - DateTime.UnixEpoch.Ticks) : null;
     }
 
     internal static bool TryParseInstant(string text, out DateTime utc)

@@ -30,9 +30,9 @@ internal static class SetKernels
             FloatType => new PrimitiveSetKernel<float>(values.Reals.Where(d => (float)d == d || double.IsNaN(d)).Select(d => (float)d), mustBeInSet, sampleLimit),
             StringType => new TextSetKernel(values.Texts, mustBeInSet, sampleLimit),
             BooleanType or Decimal128Type => new ValueSetKernel(values.Members, mustBeInSet, sampleLimit),
-            Date32Type => Temporal<int>(values, TimeSpan.TicksPerDay, mustBeInSet, sampleLimit),
-            Date64Type => Temporal<long>(values, TimeSpan.TicksPerMillisecond, mustBeInSet, sampleLimit),
-            TimestampType t => Temporal<long>(values, TicksPerUnit(t.Unit), mustBeInSet, sampleLimit),
+            Date32Type => Temporal<int>(values, unitsPerSecond: 1, secondsPerUnit: 86_400, mustBeInSet, sampleLimit),
+            Date64Type => Temporal<long>(values, unitsPerSecond: 1_000, secondsPerUnit: 1, mustBeInSet, sampleLimit),
+            TimestampType t => Temporal<long>(values, RangeKernels.UnitsPerSecond(t.Unit), secondsPerUnit: 1, mustBeInSet, sampleLimit),
             _ => throw new MetricPreconditionException(
                 $"column `{field.Name}` has type {type.Name}, which a set-membership check cannot compare; sets take numbers, text, booleans, dates and timestamps."),
         };
@@ -42,42 +42,31 @@ internal static class SetKernels
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
         var members = values.Integers
-            .Where(l => (Int128)l >= Int128.CreateChecked(T.MinValue) && (Int128)l <= Int128.CreateChecked(T.MaxValue))
+            .Where(i => i >= Int128.CreateChecked(T.MinValue) && i <= Int128.CreateChecked(T.MaxValue))
             .Select(T.CreateChecked);
         return new PrimitiveSetKernel<T>(members, mustBeInSet, sampleLimit);
     }
 
-    /// <summary>Members given as dates or ISO 8601 text, converted to the column's unit when exact.</summary>
-    private static PrimitiveSetKernel<T> Temporal<T>(ValueSet values, double ticksPerUnit, bool mustBeInSet, int sampleLimit)
-        where T : unmanaged, IBinaryInteger<T>
+    /// <summary>
+    /// Members given as dates or ISO 8601 text, converted exactly to the column's unit; a member between two units
+    /// (12:00:00.5 for a column in seconds) matches no row and is dropped.
+    /// </summary>
+    private static PrimitiveSetKernel<T> Temporal<T>(ValueSet values, long unitsPerSecond, long secondsPerUnit, bool mustBeInSet, int sampleLimit)
+        where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
         var members = new List<T>();
         foreach (var member in values.Members)
         {
-            DateTime? utc = member switch
+            if (RangeKernels.TryTicks(member) is not { } ticks)
             {
-                DateTime dt => DateTime.SpecifyKind(dt, DateTimeKind.Utc),
-                DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                string s when RangeKernels.TryParseInstant(s, out var parsed) => parsed,
-                _ => null,
-            };
-            if (utc is { } instant)
+                continue;
+            }
+            var (units, remainder) = Int128.DivRem(ticks * unitsPerSecond, (Int128)TimeSpan.TicksPerSecond * secondsPerUnit);
+            if (remainder == 0 && units >= Int128.CreateChecked(T.MinValue) && units <= Int128.CreateChecked(T.MaxValue))
             {
-                var units = (instant.Ticks - DateTime.UnixEpoch.Ticks) / ticksPerUnit;
-                if (units == Math.Floor(units))
-                {
-                    members.Add(T.CreateSaturating(units));
-                }
+                members.Add(T.CreateChecked(units));
             }
         }
         return new PrimitiveSetKernel<T>(members, mustBeInSet, sampleLimit);
     }
-
-    private static double TicksPerUnit(TimeUnit unit) => unit switch
-    {
-        TimeUnit.Second => TimeSpan.TicksPerSecond,
-        TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
-        TimeUnit.Microsecond => 10,
-        _ => 0.01,
-    };
 }
