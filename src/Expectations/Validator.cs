@@ -49,12 +49,12 @@ public static class Validator
         var schema = source.Schema;
 
         var formats = suite.Expectations.Select(e => e.ResultFormatOverride ?? options.ResultFormat).ToList();
-        var requests = suite.Expectations.SelectMany((e, i) => e.Requests(formats[i]));
+        var requests = suite.Expectations.SelectMany((e, i) => e.FilteredRequests(formats[i]));
         var plan = Planner.Plan(requests, schema, variant ?? KernelVariants.Best);
         var execution = new ExecutionOptions { Threads = options.Threads, Variant = variant, BlockRows = blockRows };
         var metrics = PlanExecutor.Run(source, plan, execution, cancellationToken);
 
-        var results = suite.Expectations.Select((e, i) => e.Judge(metrics, schema, formats[i])).ToList();
+        var results = suite.Expectations.Select((e, i) => e.Judge(metrics.Scoped(e.Filter), schema, formats[i])).ToList();
         var run = new ValidationRunInfo(
             options.RunId ?? Guid.NewGuid().ToString("N"), started, source.Name, metrics.RowCount, stopwatch.Elapsed, Version);
         return (new ValidationResult(suite.Name, results, run), metrics.Statistics);

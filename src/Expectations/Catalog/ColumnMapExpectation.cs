@@ -38,6 +38,7 @@ public abstract class ColumnMapExpectation : Expectation
 
     internal override IEnumerable<MetricRequest> Requests(ResultFormat format)
     {
+        yield return new MetricRequest(new RowCountKey());
         yield return new MetricRequest(new NullRowsKey(Column));
         if (UnexpectedKey is { } key)
         {

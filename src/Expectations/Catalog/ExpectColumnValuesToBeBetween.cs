@@ -20,7 +20,7 @@ public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
         : base(configuration, kwargs)
     {
         Bounds = Between.ReadBounds(kwargs, requireOne: true);
-        kwargs.RejectUnknown("row_condition", "condition_parser", "parse_strings_as_datetimes", "output_strftime_format");
+        kwargs.RejectUnknown("parse_strings_as_datetimes", "output_strftime_format");
     }
 
     /// <summary>The bounds, as given.</summary>

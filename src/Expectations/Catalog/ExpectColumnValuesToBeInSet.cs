@@ -16,7 +16,7 @@ public sealed class ExpectColumnValuesToBeInSet : ColumnMapExpectation
         : base(configuration, kwargs)
     {
         Values = SetArgument.Read(kwargs);
-        kwargs.RejectUnknown("row_condition", "condition_parser", "parse_strings_as_datetimes");
+        kwargs.RejectUnknown("parse_strings_as_datetimes");
     }
 
     internal ValueSet? Values { get; }

@@ -22,7 +22,7 @@ public sealed class ExpectColumnValuesToMatchStrftimeFormat : ColumnMapExpectati
         {
             throw kwargs.Error("strftime_format", $"(\"{Format}\") cannot be used: {error}", "use the directives of Python's strptime, such as %Y-%m-%d");
         }
-        kwargs.RejectUnknown("row_condition", "condition_parser");
+        kwargs.RejectUnknown();
     }
 
     /// <summary>The strftime format.</summary>

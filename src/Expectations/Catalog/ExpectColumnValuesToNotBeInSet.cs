@@ -17,7 +17,7 @@ public sealed class ExpectColumnValuesToNotBeInSet : ColumnMapExpectation
     {
         Values = SetArgument.Read(kwargs)
             ?? throw kwargs.Error("value_set", "is null", "give the forbidden values as a list, such as [\"void\"]");
-        kwargs.RejectUnknown("row_condition", "condition_parser", "parse_strings_as_datetimes");
+        kwargs.RejectUnknown("parse_strings_as_datetimes");
     }
 
     internal ValueSet Values { get; }

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Dq.Expectations.Execution;
+using Dq.Expectations.Metrics;
 using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
@@ -21,7 +22,7 @@ public sealed class ExpectTableRowCountToBeBetween : Expectation
         : base(configuration, kwargs)
     {
         _bounds = Between.ReadCountBounds(kwargs);
-        kwargs.RejectUnknown("row_condition", "condition_parser");
+        kwargs.RejectUnknown();
     }
 
     /// <summary>The smallest allowed row count, when given.</summary>
@@ -30,7 +31,7 @@ public sealed class ExpectTableRowCountToBeBetween : Expectation
     /// <summary>The largest allowed row count, when given.</summary>
     public long? MaxValue => _bounds.Max;
 
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [];
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new RowCountKey())];
 
     internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
     {

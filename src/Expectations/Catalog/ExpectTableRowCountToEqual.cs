@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Dq.Expectations.Execution;
+using Dq.Expectations.Metrics;
 using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
@@ -20,13 +21,13 @@ public sealed class ExpectTableRowCountToEqual : Expectation
         {
             throw kwargs.Error("value", $"is {Value}", "give a row count of zero or more");
         }
-        kwargs.RejectUnknown("row_condition", "condition_parser");
+        kwargs.RejectUnknown();
     }
 
     /// <summary>The expected row count.</summary>
     public long Value { get; }
 
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [];
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new RowCountKey())];
 
     internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format) =>
         Judged(metrics.RowCount == Value, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = metrics.RowCount });

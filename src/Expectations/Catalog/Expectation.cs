@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Dq.Expectations.Conditions;
 using Dq.Expectations.Execution;
 using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
@@ -30,7 +31,11 @@ public abstract class Expectation
         }
         kwargs.Boolean("catch_exceptions", true);
         kwargs.Boolean("include_config", true);
+        Filter = ReadFilter(kwargs);
     }
+
+    /// <summary>The rows the expectation applies to, from <c>row_condition</c>; null for all rows.</summary>
+    internal RowFilter? Filter { get; }
 
     /// <summary>The expectation as declared.</summary>
     public ExpectationConfiguration Configuration { get; }
@@ -46,6 +51,32 @@ public abstract class Expectation
 
     /// <summary>Turns the computed metrics into a result. Pure: no data access.</summary>
     internal abstract ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format);
+
+    /// <summary>The requests with the expectation's row filter applied: what the planner receives.</summary>
+    internal IEnumerable<MetricRequest> FilteredRequests(ResultFormat format) =>
+        Filter is null ? Requests(format) : Requests(format).Select(r => r with { Key = r.Key with { Filter = Filter } });
+
+    private static RowFilter? ReadFilter(KwargReader kwargs)
+    {
+        var parser = kwargs.OptionalString("condition_parser");
+        if (parser is not (null or "pandas" or "great_expectations" or "great_expectations__experimental__" or "spark"))
+        {
+            throw kwargs.Error("condition_parser", $"(\"{parser}\") is not a valid condition parser",
+                "use \"pandas\" or \"great_expectations\" (dq reads both with one condition language, see docs/conditions.md)");
+        }
+        if (kwargs.OptionalString("row_condition") is not { Length: > 0 } condition)
+        {
+            return null;
+        }
+        try
+        {
+            return RowFilter.Parse(condition);
+        }
+        catch (ConditionSyntaxException e)
+        {
+            throw kwargs.Error("row_condition", $"does not parse: {e.Message}", "see docs/conditions.md for the condition language");
+        }
+    }
 
     /// <summary>A failed result for an expectation that could not be evaluated (missing column, wrong type).</summary>
     private protected ExpectationResult CannotJudge(string reason) =>

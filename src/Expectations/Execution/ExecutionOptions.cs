@@ -14,5 +14,6 @@ internal readonly record struct ExecutionOptions
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
-    public int EffectiveBlockRows => BlockRows > 0 ? BlockRows : 16_384;
+    /// <summary>Rows per block, rounded up to whole 64-row words so that selection words stay aligned.</summary>
+    public int EffectiveBlockRows => BlockRows > 0 ? (BlockRows + 63) / 64 * 64 : 16_384;
 }

@@ -1,3 +1,4 @@
+using Dq.Expectations.Conditions;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Execution;
@@ -6,25 +7,48 @@ namespace Dq.Expectations.Execution;
 /// The computed metrics of a run, by key, plus the keys that could not be computed and why. This is all an
 /// expectation sees when it judges.
 /// </summary>
+/// <remarks>
+/// An expectation with a row condition judges through <see cref="Scoped"/>: it names its keys without the filter,
+/// and the scoped view adds it, so no expectation has to thread its filter through every key.
+/// </remarks>
 internal sealed class MetricResults
 {
     private readonly IReadOnlyDictionary<MetricKey, MetricState> _states;
     private readonly IReadOnlyDictionary<MetricKey, string> _failures;
+    private readonly RowFilter? _filter;
 
     public MetricResults(IReadOnlyDictionary<MetricKey, MetricState> states, IReadOnlyDictionary<MetricKey, string> failures, ExecutionStatistics statistics)
+        : this(states, failures, statistics, null)
+    {
+    }
+
+    private MetricResults(IReadOnlyDictionary<MetricKey, MetricState> states, IReadOnlyDictionary<MetricKey, string> failures, ExecutionStatistics statistics, RowFilter? filter)
     {
         _states = states;
         _failures = failures;
         Statistics = statistics;
+        _filter = filter;
     }
 
     public ExecutionStatistics Statistics { get; }
 
-    public long RowCount => Statistics.Rows;
+    /// <summary>The same results, seen by an expectation whose keys carry <paramref name="filter"/>.</summary>
+    public MetricResults Scoped(RowFilter? filter) => filter is null ? this : new MetricResults(_states, _failures, Statistics, filter);
+
+    /// <summary>The rows considered: all rows read, or those the scope's row condition selects.</summary>
+    public long RowCount => _states.TryGetValue(Scope(new RowCountKey()), out var state)
+        ? ((RowCountState)state).Rows
+        : _filter is null ? Statistics.Rows : throw new InvalidOperationException("A filtered row count was used without being requested.");
 
     /// <summary>Why the metric could not be computed, or null when it was.</summary>
-    public string? FailureOf(MetricKey key) => _failures.GetValueOrDefault(key);
+    public string? FailureOf(MetricKey key) => _failures.GetValueOrDefault(Scope(key));
 
     /// <summary>The unexpected rows of a row-level check.</summary>
-    public UnexpectedRowsState UnexpectedRows(MetricKey key) => ((IUnexpectedRowsSource)_states[key]).ToUnexpectedRows();
+    public UnexpectedRowsState UnexpectedRows(MetricKey key) => ((IUnexpectedRowsSource)_states[Scope(key)]).ToUnexpectedRows();
+
+    /// <summary>The state of any other metric, by its type.</summary>
+    public TState State<TState>(MetricKey key)
+        where TState : MetricState => (TState)_states[Scope(key)];
+
+    private MetricKey Scope(MetricKey key) => _filter is null || key.Filter is not null ? key : key with { Filter = _filter };
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Apache.Arrow;
+using System.Numerics;
 using Dq.Expectations.Columns;
+using Dq.Expectations.Conditions;
 using Dq.Expectations.Kernels;
 using Dq.Expectations.Metrics;
 using Dq.Expectations.Planning;
@@ -48,7 +50,8 @@ internal static class PlanExecutor
                 merged[slot].Merge(worker.States[slot]);
             }
         }
-        var states = plan.Metrics.ToDictionary(m => m.Key, m => merged[m.Slot]);
+        var states = plan.Metrics.Select(m => (m.Key, m.Slot)).Concat(plan.RowCounts.Select(r => ((MetricKey)r.Key, r.Slot)))
+            .ToDictionary(m => m.Item1, m => merged[m.Item2]);
         var scans = workers.Sum(w => w.ColumnScans);
         return new MetricResults(states, plan.Failures, new ExecutionStatistics(rows, batches, scans, stopwatch.Elapsed));
     }
@@ -118,6 +121,10 @@ internal static class PlanExecutor
             {
                 States[metric.Slot] = metric.Kernel.CreateState();
             }
+            foreach (var count in plan.RowCounts)
+            {
+                States[count.Slot] = new RowCountState();
+            }
         }
 
         public MetricState[] States { get; }
@@ -126,6 +133,16 @@ internal static class PlanExecutor
 
         public void Scan(RecordBatch batch, long firstRowIndex)
         {
+            // Each row condition is evaluated once per batch, whatever the number of scans and counts that use it.
+            var selections = new Dictionary<RowFilter, ulong[]>();
+            ulong[]? Selection(RowFilter? filter) =>
+                filter is null ? null : selections.TryGetValue(filter, out var words) ? words : selections[filter] = ConditionEvaluator.Evaluate(filter, batch);
+
+            foreach (var count in _plan.RowCounts)
+            {
+                var selection = Selection(count.Key.Filter);
+                ((RowCountState)States[count.Slot]).Rows += selection is null ? batch.Length : selection.Sum(w => (long)BitOperations.PopCount(w));
+            }
             foreach (var scan in _plan.Scans)
             {
                 var array = ColumnOf(batch, scan);
@@ -137,7 +154,7 @@ internal static class PlanExecutor
                 // Block by block, every kernel of the scan in turn: the column is read from memory once.
                 for (var start = 0; start < array.Length; start += _blockRows)
                 {
-                    var block = new ColumnBlock(array, start, Math.Min(_blockRows, array.Length - start), firstRowIndex);
+                    var block = new ColumnBlock(array, start, Math.Min(_blockRows, array.Length - start), firstRowIndex, Selection(scan.Filter));
                     foreach (var metric in scan.Metrics)
                     {
                         metric.Kernel.Accumulate(block, States[metric.Slot]);

@@ -9,12 +9,14 @@ namespace Dq.Expectations.Kernels;
 /// </summary>
 internal readonly struct ColumnBlock
 {
-    public ColumnBlock(IArrowArray array, int start, int length, long firstRowIndex)
+    public ColumnBlock(IArrowArray array, int start, int length, long firstRowIndex, ulong[]? selection = null)
     {
+        System.Diagnostics.Debug.Assert(start % 64 == 0, "Blocks start on a 64-row word so selection words stay aligned.");
         Array = array;
         Start = start;
         Length = length;
         FirstRowIndex = firstRowIndex;
+        Selection = selection;
     }
 
     /// <summary>The whole column of the batch.</summary>
@@ -31,4 +33,20 @@ internal readonly struct ColumnBlock
 
     /// <summary>Whether the array has no nulls at all: the fast path that skips the bitmap.</summary>
     public bool HasNoNulls => Array.NullCount == 0;
+
+    /// <summary>
+    /// The rows a row condition selected, one bit per array row (word w holds rows 64w..64w+63); null when every
+    /// row is selected.
+    /// </summary>
+    public ulong[]? Selection { get; }
+
+    /// <summary>The selected rows among <paramref name="row"/> .. +<paramref name="count"/> (row is a multiple of 64).</summary>
+    public ulong Selected(int row, int count) =>
+        Selection is null ? ValidityBits.LowBits(count) : Selection[row >> 6] & ValidityBits.LowBits(count);
+
+    /// <summary>Whether one row is selected.</summary>
+    public bool IsSelected(int row) => Selection is null || (Selection[row >> 6] & (1UL << (row & 63))) != 0;
+
+    /// <summary>The rows a check considers: selected and not null.</summary>
+    public ulong Considered(int row, int count) => Validity.Word(row, count) & Selected(row, count);
 }

@@ -22,13 +22,15 @@ internal sealed class NullRowsKernel : RowCheckKernel
         {
             return;
         }
+        // Among the rows a row condition selected: nulls are selected rows without a value.
         var validity = block.Validity;
         var end = block.Start + block.Length;
         for (var row = block.Start; row < end; row += 64)
         {
             var count = Math.Min(64, end - row);
             var valid = validity.Word(row, count);
-            var unexpected = _nullsAreUnexpected ? ~valid & Columns.ValidityBits.LowBits(count) : valid;
+            var selected = block.Selected(row, count);
+            var unexpected = _nullsAreUnexpected ? ~valid & selected : valid & selected;
             state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
         }
     }

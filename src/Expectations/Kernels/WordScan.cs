@@ -13,7 +13,7 @@ internal interface IWordCheck
 {
     /// <param name="row">The array row of bit 0.</param>
     /// <param name="count">How many rows (1 to 64).</param>
-    /// <param name="valid">Which of those rows hold a value; a check may skip the others (their bits are cleared anyway).</param>
+    /// <param name="valid">Which of those rows hold a value and are selected; a check may skip the others (their bits are cleared anyway).</param>
     ulong Unexpected(int row, int count, ulong valid);
 }
 
@@ -28,7 +28,7 @@ internal static class WordScan
         for (var row = block.Start; row < end; row += 64)
         {
             var count = Math.Min(64, end - row);
-            var valid = validity.Word(row, count);
+            var valid = validity.Word(row, count) & block.Selected(row, count);
             var unexpected = check.Unexpected(row, count, valid) & valid;
             state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
         }

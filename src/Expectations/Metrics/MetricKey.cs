@@ -8,16 +8,17 @@ namespace Dq.Expectations.Metrics;
 /// set of kinds is closed: every key is one of the sealed records in this folder, and the planner maps each to
 /// its kernel explicitly.
 /// </remarks>
-internal abstract record MetricKey;
+internal abstract record MetricKey
+{
+    /// <summary>The rows the metric is computed over (a <c>row_condition</c>); null for all rows.</summary>
+    public Conditions.RowFilter? Filter { get; init; }
+}
 
 /// <summary>A metric over one column.</summary>
 internal abstract record ColumnMetricKey(string Column) : MetricKey;
 
-/// <summary>The number of rows in the table.</summary>
-internal sealed record RowCountKey : MetricKey
-{
-    public static RowCountKey Instance { get; } = new();
-}
+/// <summary>The number of rows in the table (that pass the filter, when there is one).</summary>
+internal sealed record RowCountKey : MetricKey;
 
 /// <summary>Rows whose value in <see cref="ColumnMetricKey.Column"/> is null (also the column's missing count).</summary>
 internal sealed record NullRowsKey(string Column) : ColumnMetricKey(Column);

@@ -1,3 +1,4 @@
+using Dq.Expectations.Conditions;
 using Dq.Expectations.Kernels;
 using Dq.Expectations.Metrics;
 
@@ -6,35 +7,48 @@ namespace Dq.Expectations.Planning;
 /// <summary>One planned metric: its key, the kernel that computes it and its slot in a worker's state array.</summary>
 internal sealed record PlannedMetric(MetricKey Key, ColumnKernel Kernel, int Slot);
 
-/// <summary>One pass over one column per batch, serving every metric planned on that column.</summary>
+/// <summary>One pass over one column per batch, serving every metric planned on that column and filter.</summary>
 /// <param name="Column">The column's name.</param>
 /// <param name="FieldIndex">Its position in the source schema.</param>
 /// <param name="Metrics">The metrics the scan serves.</param>
 /// <param name="Decode">Whether the column is dictionary-encoded numbers or dates, decoded once per batch before the scan.</param>
-internal sealed record ColumnScan(string Column, int FieldIndex, IReadOnlyList<PlannedMetric> Metrics, bool Decode);
+/// <param name="Filter">The row condition of every metric of the scan, or null.</param>
+internal sealed record ColumnScan(string Column, int FieldIndex, IReadOnlyList<PlannedMetric> Metrics, bool Decode, RowFilter? Filter);
+
+/// <summary>A row count to keep (of all rows, or of the rows a filter selects), in its slot.</summary>
+internal sealed record PlannedRowCount(RowCountKey Key, int Slot);
 
 /// <summary>
-/// What a run computes: the column scans, whether the row count is needed, and the keys that failed their
-/// preconditions (missing column, wrong type) with the reason, which are never scanned.
+/// What a run computes: the column scans, the row counts, and the keys that failed their preconditions (missing
+/// column, wrong type) with the reason, which are never scanned.
 /// </summary>
 internal sealed class ExecutionPlan
 {
-    public ExecutionPlan(IReadOnlyList<ColumnScan> scans, IReadOnlyDictionary<MetricKey, string> failures, int slotCount)
+    public ExecutionPlan(IReadOnlyList<ColumnScan> scans, IReadOnlyList<PlannedRowCount> rowCounts, IReadOnlyDictionary<MetricKey, string> failures, int slotCount)
     {
         Scans = scans;
+        RowCounts = rowCounts;
         Failures = failures;
         SlotCount = slotCount;
     }
 
     public IReadOnlyList<ColumnScan> Scans { get; }
 
+    public IReadOnlyList<PlannedRowCount> RowCounts { get; }
+
     public IReadOnlyDictionary<MetricKey, string> Failures { get; }
 
-    /// <summary>The number of metric states each worker keeps (one per planned metric).</summary>
+    /// <summary>The number of metric states each worker keeps (one per planned metric and row count).</summary>
     public int SlotCount { get; }
 
     public IEnumerable<PlannedMetric> Metrics => Scans.SelectMany(s => s.Metrics);
 
-    /// <summary>The columns the scans read: what a reader needs to decode.</summary>
-    public IReadOnlyCollection<string> Columns => [.. Scans.Select(s => s.Column)];
+    /// <summary>The columns the scans and filters read: what a reader needs to decode.</summary>
+    public IReadOnlyCollection<string> Columns =>
+    [
+        .. Scans.Select(s => s.Column)
+            .Concat(Scans.SelectMany(s => s.Filter?.Columns ?? []))
+            .Concat(RowCounts.SelectMany(r => r.Key.Filter?.Columns ?? []))
+            .Distinct(StringComparer.Ordinal),
+    ];
 }

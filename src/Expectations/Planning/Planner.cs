@@ -1,5 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using Dq.Expectations.Columns;
+using Dq.Expectations.Conditions;
 using Dq.Expectations.Kernels;
 using Dq.Expectations.Kernels.Duplicates;
 using Dq.Expectations.Kernels.Range;
@@ -24,12 +26,23 @@ internal static class Planner
         }
 
         var failures = new Dictionary<MetricKey, string>();
-        var byColumn = new Dictionary<string, List<(MetricKey Key, ColumnKernel Kernel)>>(StringComparer.Ordinal);
+        var rowCounts = new List<RowCountKey>();
+        var byScan = new Dictionary<(string Column, RowFilter? Filter), List<(MetricKey Key, ColumnKernel Kernel)>>();
         foreach (var (key, limit) in limits)
         {
+            if (key.Filter is { } filter && MissingFilterColumn(filter, schema) is { } missing)
+            {
+                failures[key] = missing;
+                continue;
+            }
+            if (key is RowCountKey rowCount)
+            {
+                rowCounts.Add(rowCount);
+                continue;
+            }
             if (key is not ColumnMetricKey columnKey)
             {
-                continue; // table metrics come from the batches themselves, not from a column scan
+                throw new InvalidOperationException($"No scan is planned for metric {key.GetType().Name}.");
             }
             var fieldIndex = schema.GetFieldIndex(columnKey.Column);
             if (fieldIndex < 0)
@@ -40,11 +53,12 @@ internal static class Planner
             try
             {
                 var field = schema.GetFieldByIndex(fieldIndex);
-                var scanned = new Field(field.Name, Columns.DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
+                var scanned = new Field(field.Name, DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
                 var kernel = CreateKernel(columnKey, scanned, variant, limit);
-                if (!byColumn.TryGetValue(columnKey.Column, out var list))
+                var scan = (columnKey.Column, key.Filter);
+                if (!byScan.TryGetValue(scan, out var list))
                 {
-                    byColumn[columnKey.Column] = list = [];
+                    byScan[scan] = list = [];
                 }
                 list.Add((key, kernel));
             }
@@ -55,16 +69,23 @@ internal static class Planner
         }
 
         var slot = 0;
-        var scans = byColumn
-            .OrderBy(c => schema.GetFieldIndex(c.Key))
+        var scans = byScan
+            .OrderBy(c => schema.GetFieldIndex(c.Key.Column))
             .Select(c => new ColumnScan(
-                c.Key,
-                schema.GetFieldIndex(c.Key),
+                c.Key.Column,
+                schema.GetFieldIndex(c.Key.Column),
                 [.. c.Value.Select(m => new PlannedMetric(m.Key, m.Kernel, slot++))],
-                Columns.DictionaryDecoder.Decodes(schema.GetFieldByIndex(schema.GetFieldIndex(c.Key)).DataType)))
+                DictionaryDecoder.Decodes(schema.GetFieldByIndex(schema.GetFieldIndex(c.Key.Column)).DataType),
+                c.Key.Filter))
             .ToList();
-        return new ExecutionPlan(scans, failures, slot);
+        var counts = rowCounts.Select(k => new PlannedRowCount(k, slot++)).ToList();
+        return new ExecutionPlan(scans, counts, failures, slot);
     }
+
+    private static string? MissingFilterColumn(RowFilter filter, Schema schema) =>
+        filter.Columns.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } column
+            ? $"row_condition `{filter}` reads column `{column}`, which is not in the data; the columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}."
+            : null;
 
     internal static string MissingColumn(string column, Schema schema) =>
         $"column `{column}` is not in the data; the columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}. Check the name (it is case-sensitive) or the reader's header option.";

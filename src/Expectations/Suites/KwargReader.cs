@@ -130,7 +130,7 @@ internal sealed class KwargReader
         {
             if (notYetSupported.Contains(name))
             {
-                throw Error(name, "is not supported by this version of dq", "remove it; conditional expectations come with a later release");
+                throw Error(name, "is a GX 0.x kwarg that dq does not support (GX 1.x dropped it too)", "remove it, and give the column the type you want to compare as");
             }
             if (!_known.Contains(name))
             {

@@ -79,8 +79,9 @@ public sealed class ScanCountTests
 
         var plan = Planner.Plan(requests, batch.Schema, KernelVariant.Scalar);
 
-        Assert.Equal(requests.Select(r => r.Key).Distinct().Count(), plan.Metrics.Count());
+        Assert.Equal(requests.Select(r => r.Key).Distinct().Count(), plan.Metrics.Count() + plan.RowCounts.Count);
         Assert.Equal(3, plan.Metrics.Count());
+        Assert.Single(plan.RowCounts);
         Assert.Single(plan.Scans);
     }
 

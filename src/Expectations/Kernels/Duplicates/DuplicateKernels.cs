@@ -37,7 +37,7 @@ internal static class DuplicateKernels
             var validity = block.Validity;
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
-                if (block.HasNoNulls || validity.IsValid(row))
+                if ((block.HasNoNulls || validity.IsValid(row)) && block.IsSelected(row))
                 {
                     duplicates.Add(values[row], block.FirstRowIndex + row);
                 }
@@ -57,7 +57,7 @@ internal static class DuplicateKernels
                 : ((StringArray)block.Array, null);
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
-                if (block.Array.IsValid(row))
+                if (block.Array.IsValid(row) && block.IsSelected(row))
                 {
                     var entry = indices is null ? row : ArrowValues.DictionaryIndex(indices, row);
                     duplicates.Add(strings.GetBytes(entry), block.FirstRowIndex + row);
@@ -76,7 +76,7 @@ internal static class DuplicateKernels
             var duplicates = (DuplicateState<object>)state;
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
-                if (ArrowValues.Get(block.Array, row) is { } value)
+                if (block.IsSelected(row) && ArrowValues.Get(block.Array, row) is { } value)
                 {
                     duplicates.Add(value, block.FirstRowIndex + row);
                 }
