@@ -6,8 +6,8 @@ namespace Dq.Expectations.Conditions;
 /// </summary>
 internal sealed record RowFilter(ConditionNode Root)
 {
-    /// <summary>The columns the condition reads.</summary>
-    public IReadOnlyList<string> Columns { get; } = [.. ColumnsOf(Root).Distinct(StringComparer.Ordinal)];
+    /// <summary>The columns the condition reads (computed, so that equality stays that of the parsed form).</summary>
+    public IReadOnlyList<string> Columns => [.. ColumnsOf(Root).Distinct(StringComparer.Ordinal)];
 
     public override string ToString() => Root.ToString();
 
