@@ -49,14 +49,31 @@ public static class Validator
         var schema = source.Schema;
 
         var formats = suite.Expectations.Select(e => e.ResultFormatOverride ?? options.ResultFormat).ToList();
-        var requests = suite.Expectations.SelectMany((e, i) => e.FilteredRequests(formats[i]));
-        var plan = Planner.Plan(requests, schema, variant ?? KernelVariants.Best);
+        var requests = suite.Expectations.SelectMany((e, i) => e.FilteredRequests(formats[i])).ToList();
         var execution = new ExecutionOptions { Threads = options.Threads, Variant = variant, BlockRows = blockRows };
-        var metrics = PlanExecutor.Run(source, plan, execution, cancellationToken);
+        var metrics = Compute(source, schema, requests, execution, variant ?? KernelVariants.Best, cancellationToken);
 
         var results = suite.Expectations.Select((e, i) => e.Judge(metrics.Scoped(e.Filter), schema, formats[i])).ToList();
         var run = new ValidationRunInfo(
             options.RunId ?? Guid.NewGuid().ToString("N"), started, source.Name, metrics.RowCount, stopwatch.Elapsed, Version);
         return (new ValidationResult(suite.Name, results, run), metrics.Statistics);
+    }
+
+    /// <summary>
+    /// Computes the requests in one pass over the data, or two when some metric needs another first (a z-score
+    /// needs the mean): the first pass computes everything that needs nothing, the second the rest.
+    /// </summary>
+    private static MetricResults Compute(IBatchSource source, Schema schema, List<MetricRequest> requests, ExecutionOptions execution, KernelVariant variant, CancellationToken cancellationToken)
+    {
+        var dependent = requests.Where(r => r.Key.Prerequisites.Any()).ToList();
+        var first = requests.Except(dependent)
+            .Concat(dependent.SelectMany(r => r.Key.Prerequisites.Select(p => new MetricRequest(p with { Filter = r.Key.Filter }))));
+        var metrics = PlanExecutor.Run(source, Planner.Plan(first, schema, variant), execution, cancellationToken);
+        if (dependent.Count == 0)
+        {
+            return metrics;
+        }
+        var second = PlanExecutor.Run(source, Planner.Plan(dependent, schema, variant, metrics), execution, cancellationToken);
+        return metrics.Union(second);
     }
 }

@@ -32,6 +32,27 @@ internal sealed class MetricResults
 
     public ExecutionStatistics Statistics { get; }
 
+    /// <summary>The results of two passes over the same data: the second's metrics added to the first's.</summary>
+    public MetricResults Union(MetricResults second)
+    {
+        var states = new Dictionary<MetricKey, MetricState>(_states);
+        foreach (var (key, state) in second._states)
+        {
+            states[key] = state;
+        }
+        var failures = new Dictionary<MetricKey, string>(_failures);
+        foreach (var (key, failure) in second._failures)
+        {
+            failures[key] = failure;
+        }
+        var statistics = Statistics with
+        {
+            ColumnScans = Statistics.ColumnScans + second.Statistics.ColumnScans,
+            Duration = Statistics.Duration + second.Statistics.Duration,
+        };
+        return new MetricResults(states, failures, statistics, _filter);
+    }
+
     /// <summary>The same results, seen by an expectation whose keys carry <paramref name="filter"/>.</summary>
     public MetricResults Scoped(RowFilter? filter) => filter is null ? this : new MetricResults(_states, _failures, Statistics, filter);
 
@@ -45,6 +66,15 @@ internal sealed class MetricResults
 
     /// <summary>The unexpected rows of a row-level check.</summary>
     public UnexpectedRowsState UnexpectedRows(MetricKey key) => ((IUnexpectedRowsSource)_states[Scope(key)]).ToUnexpectedRows();
+
+    /// <summary>The aggregates of a column.</summary>
+    public Kernels.Summary.ColumnSummaryState Summary(string column) => State<Kernels.Summary.ColumnSummaryState>(new ColumnSummaryKey(column));
+
+    /// <summary>The distinct non-null values of a column with their counts, in value order.</summary>
+    public IReadOnlyList<(object Value, long Count)> ValueCounts(string column) =>
+        [.. ((IValueCountsSource)_states[Scope(new ValueCountsKey(column))]).Counts
+            .Select(c => (c.Value!, c.Count))
+            .OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
 
     /// <summary>The state of any other metric, by its type.</summary>
     public TState State<TState>(MetricKey key)

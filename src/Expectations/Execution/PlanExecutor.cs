@@ -145,16 +145,13 @@ internal static class PlanExecutor
             }
             foreach (var scan in _plan.Scans)
             {
-                var array = ColumnOf(batch, scan);
-                if (scan.Decode && array is DictionaryArray dictionary)
-                {
-                    array = DictionaryDecoder.Decode(dictionary);
-                }
+                var arrays = scan.Columns.Select(c => ColumnOf(batch, c, scan.Decode)).ToArray();
                 ColumnScans++;
-                // Block by block, every kernel of the scan in turn: the column is read from memory once.
-                for (var start = 0; start < array.Length; start += _blockRows)
+                // Block by block, every kernel of the scan in turn: the columns are read from memory once.
+                var selection = Selection(scan.Filter);
+                for (var start = 0; start < batch.Length; start += _blockRows)
                 {
-                    var block = new ColumnBlock(array, start, Math.Min(_blockRows, array.Length - start), firstRowIndex, Selection(scan.Filter));
+                    var block = new ColumnBlock(arrays, start, Math.Min(_blockRows, batch.Length - start), firstRowIndex, selection);
                     foreach (var metric in scan.Metrics)
                     {
                         metric.Kernel.Accumulate(block, States[metric.Slot]);
@@ -163,16 +160,15 @@ internal static class PlanExecutor
             }
         }
 
-        private static IArrowArray ColumnOf(RecordBatch batch, ColumnScan scan)
+        private static IArrowArray ColumnOf(RecordBatch batch, string column, bool decode)
         {
-            // Batches usually share the source schema; a projecting reader may drop columns, so fall back to the name.
-            if (scan.FieldIndex < batch.ColumnCount && batch.Schema.GetFieldByIndex(scan.FieldIndex).Name == scan.Column)
+            var index = batch.Schema.GetFieldIndex(column);
+            if (index < 0)
             {
-                return batch.Column(scan.FieldIndex);
+                throw new DataReadException($"A batch of the data lacks column `{column}`, which the schema announced; the source is inconsistent.");
             }
-            var index = batch.Schema.GetFieldIndex(scan.Column);
-            return index >= 0 ? batch.Column(index)
-                : throw new DataReadException($"A batch of the data lacks column `{scan.Column}`, which the schema announced; the source is inconsistent.");
+            var array = batch.Column(index);
+            return decode && array is DictionaryArray dictionary && DictionaryDecoder.Decodes(dictionary.Data.DataType) ? DictionaryDecoder.Decode(dictionary) : array;
         }
     }
 }

@@ -10,17 +10,27 @@ namespace Dq.Expectations.Kernels;
 internal readonly struct ColumnBlock
 {
     public ColumnBlock(IArrowArray array, int start, int length, long firstRowIndex, ulong[]? selection = null)
+        : this([array], start, length, firstRowIndex, selection)
+    {
+    }
+
+    /// <summary>A block of several columns, for checks that read a row across columns.</summary>
+    public ColumnBlock(IReadOnlyList<IArrowArray> arrays, int start, int length, long firstRowIndex, ulong[]? selection = null)
     {
         System.Diagnostics.Debug.Assert(start % 64 == 0, "Blocks start on a 64-row word so selection words stay aligned.");
-        Array = array;
+        Arrays = arrays;
+        Array = arrays[0];
         Start = start;
         Length = length;
         FirstRowIndex = firstRowIndex;
         Selection = selection;
     }
 
-    /// <summary>The whole column of the batch.</summary>
+    /// <summary>The whole column of the batch (the first, for a multi-column check).</summary>
     public IArrowArray Array { get; }
+
+    /// <summary>Every column the scan reads, in the order its key names them.</summary>
+    public IReadOnlyList<IArrowArray> Arrays { get; }
 
     public int Start { get; }
 

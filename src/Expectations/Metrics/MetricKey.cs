@@ -12,6 +12,12 @@ internal abstract record MetricKey
 {
     /// <summary>The rows the metric is computed over (a <c>row_condition</c>); null for all rows.</summary>
     public Conditions.RowFilter? Filter { get; init; }
+
+    /// <summary>
+    /// Metrics that must be computed, in an earlier pass, before this one's kernel can be built (a z-score needs
+    /// the column's mean and deviation). Their filter is this key's filter.
+    /// </summary>
+    public virtual IEnumerable<MetricKey> Prerequisites => [];
 }
 
 /// <summary>A metric over one column.</summary>
@@ -40,3 +46,33 @@ internal sealed record StrftimeMismatchKey(string Column, string Format) : Colum
 
 /// <summary>Non-null rows whose value occurs more than once in the column (every member of a duplicated group).</summary>
 internal sealed record DuplicateRowsKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>
+/// One pass of aggregates over the non-null values of a column: count, min and max (numbers, text, dates), and for
+/// numbers the sum, mean and sum of squared deviations. NaN counts as missing, as in pandas.
+/// </summary>
+internal sealed record ColumnSummaryKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>Every distinct non-null value of a column with its count (distinct counts, modes, medians, quantiles).</summary>
+internal sealed record ValueCountsKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>The columns of a multi-column check, compared by their names in order.</summary>
+internal sealed record ColumnList(IReadOnlyList<string> Names)
+{
+    public bool Equals(ColumnList? other) => other is not null && Names.SequenceEqual(other.Names, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Names.Aggregate(Names.Count, (h, n) => HashCode.Combine(h, StringComparer.Ordinal.GetHashCode(n)));
+
+    public override string ToString() => string.Join(", ", Names.Select(n => $"`{n}`"));
+}
+
+/// <summary>
+/// A metric over several columns of each row (pairs, column lists). Unlike single-column keys, each kind builds
+/// its own kernel, since the kinds are few and their kernels read several arrays.
+/// </summary>
+internal abstract record MultiColumnMetricKey(ColumnList Columns) : MetricKey
+{
+    /// <summary>The kernel for these columns, as kernels see them (dictionary-encoded numbers decoded).</summary>
+    /// <exception cref="Kernels.MetricPreconditionException">The columns' types do not fit the check.</exception>
+    public abstract Kernels.ColumnKernel CreateKernel(IReadOnlyList<Apache.Arrow.Field> fields, int sampleLimit);
+}

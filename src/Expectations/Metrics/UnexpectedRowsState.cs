@@ -15,6 +15,9 @@ internal sealed class UnexpectedRowsState : MetricState, IUnexpectedRowsSource
 
     public long Count { get; set; }
 
+    /// <summary>Rows a multi-column check skipped (GX's <c>ignore_row_if</c>), reported as missing.</summary>
+    public long Skipped { get; set; }
+
     public UnexpectedSample Sample { get; }
 
     /// <summary>
@@ -25,7 +28,11 @@ internal sealed class UnexpectedRowsState : MetricState, IUnexpectedRowsSource
     /// <param name="array">The column, read only for sampled values.</param>
     /// <param name="arrayRow">The array row of bit 0.</param>
     /// <param name="firstRowIndex">The table row index of array row 0.</param>
-    public void AddWord(ulong unexpected, IArrowArray array, int arrayRow, long firstRowIndex)
+    public void AddWord(ulong unexpected, IArrowArray array, int arrayRow, long firstRowIndex) =>
+        AddWord(unexpected, row => ArrowValues.Get(array, row), arrayRow, firstRowIndex);
+
+    /// <summary>As above, with the sampled value of a row read by <paramref name="valueAt"/> (a pair, a row of several columns).</summary>
+    public void AddWord(ulong unexpected, Func<int, object?> valueAt, int arrayRow, long firstRowIndex)
     {
         if (unexpected == 0)
         {
@@ -40,7 +47,7 @@ internal sealed class UnexpectedRowsState : MetricState, IUnexpectedRowsSource
             {
                 return; // rows only grow within a word, so no later bit is wanted either
             }
-            Sample.Add(rowIndex, ArrowValues.Get(array, row));
+            Sample.Add(rowIndex, valueAt(row));
             unexpected &= unexpected - 1;
         }
     }
@@ -49,6 +56,7 @@ internal sealed class UnexpectedRowsState : MetricState, IUnexpectedRowsSource
     {
         var that = (UnexpectedRowsState)other;
         Count += that.Count;
+        Skipped += that.Skipped;
         Sample.Merge(that.Sample);
     }
 }

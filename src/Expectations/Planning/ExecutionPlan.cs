@@ -7,13 +7,15 @@ namespace Dq.Expectations.Planning;
 /// <summary>One planned metric: its key, the kernel that computes it and its slot in a worker's state array.</summary>
 internal sealed record PlannedMetric(MetricKey Key, ColumnKernel Kernel, int Slot);
 
-/// <summary>One pass over one column per batch, serving every metric planned on that column and filter.</summary>
-/// <param name="Column">The column's name.</param>
-/// <param name="FieldIndex">Its position in the source schema.</param>
+/// <summary>
+/// One pass per batch over one column (or over the columns of a multi-column check), serving every metric planned
+/// on those columns and filter.
+/// </summary>
+/// <param name="Columns">The columns read, in the order the kernels expect them.</param>
 /// <param name="Metrics">The metrics the scan serves.</param>
-/// <param name="Decode">Whether the column is dictionary-encoded numbers or dates, decoded once per batch before the scan.</param>
+/// <param name="Decode">Whether dictionary-encoded numbers or dates are decoded once per batch before the scan.</param>
 /// <param name="Filter">The row condition of every metric of the scan, or null.</param>
-internal sealed record ColumnScan(string Column, int FieldIndex, IReadOnlyList<PlannedMetric> Metrics, bool Decode, RowFilter? Filter);
+internal sealed record ColumnScan(IReadOnlyList<string> Columns, IReadOnlyList<PlannedMetric> Metrics, bool Decode, RowFilter? Filter);
 
 /// <summary>A row count to keep (of all rows, or of the rows a filter selects), in its slot.</summary>
 internal sealed record PlannedRowCount(RowCountKey Key, int Slot);
@@ -46,7 +48,7 @@ internal sealed class ExecutionPlan
     /// <summary>The columns the scans and filters read: what a reader needs to decode.</summary>
     public IReadOnlyCollection<string> Columns =>
     [
-        .. Scans.Select(s => s.Column)
+        .. Scans.SelectMany(s => s.Columns)
             .Concat(Scans.SelectMany(s => s.Filter?.Columns ?? []))
             .Concat(RowCounts.SelectMany(r => r.Key.Filter?.Columns ?? []))
             .Distinct(StringComparer.Ordinal),

@@ -2,11 +2,13 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Conditions;
+using Dq.Expectations.Execution;
 using Dq.Expectations.Kernels;
 using Dq.Expectations.Kernels.Duplicates;
 using Dq.Expectations.Kernels.Range;
 using Dq.Expectations.Kernels.Sets;
 using Dq.Expectations.Kernels.Strftime;
+using Dq.Expectations.Kernels.Summary;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Planning;
@@ -17,7 +19,11 @@ namespace Dq.Expectations.Planning;
 /// </summary>
 internal static class Planner
 {
-    public static ExecutionPlan Plan(IEnumerable<MetricRequest> requests, Schema schema, KernelVariant variant)
+    /// <param name="requests">The metrics to compute.</param>
+    /// <param name="schema">The data's schema.</param>
+    /// <param name="variant">The kernel variant to run.</param>
+    /// <param name="prior">The metrics of an earlier pass, which keys with prerequisites build their kernels from.</param>
+    public static ExecutionPlan Plan(IEnumerable<MetricRequest> requests, Schema schema, KernelVariant variant, MetricResults? prior = null)
     {
         var limits = new Dictionary<MetricKey, int>();
         foreach (var request in requests)
@@ -27,7 +33,7 @@ internal static class Planner
 
         var failures = new Dictionary<MetricKey, string>();
         var rowCounts = new List<RowCountKey>();
-        var byScan = new Dictionary<(string Column, RowFilter? Filter), List<(MetricKey Key, ColumnKernel Kernel)>>();
+        var byScan = new Dictionary<(ColumnList Columns, RowFilter? Filter), List<(MetricKey Key, ColumnKernel Kernel)>>();
         foreach (var (key, limit) in limits)
         {
             if (key.Filter is { } filter && MissingFilterColumn(filter, schema) is { } missing)
@@ -35,27 +41,34 @@ internal static class Planner
                 failures[key] = missing;
                 continue;
             }
+            if (key.Prerequisites.Select(p => prior?.FailureOf(p with { Filter = key.Filter })).FirstOrDefault(f => f is not null) is { } failedFirst)
+            {
+                failures[key] = failedFirst;
+                continue;
+            }
             if (key is RowCountKey rowCount)
             {
                 rowCounts.Add(rowCount);
                 continue;
             }
-            if (key is not ColumnMetricKey columnKey)
+            var columns = key switch
             {
-                throw new InvalidOperationException($"No scan is planned for metric {key.GetType().Name}.");
-            }
-            var fieldIndex = schema.GetFieldIndex(columnKey.Column);
-            if (fieldIndex < 0)
+                ColumnMetricKey c => new ColumnList([c.Column]),
+                MultiColumnMetricKey m => m.Columns,
+                _ => throw new InvalidOperationException($"No scan is planned for metric {key.GetType().Name}."),
+            };
+            if (columns.Names.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } absent)
             {
-                failures[key] = MissingColumn(columnKey.Column, schema);
+                failures[key] = MissingColumn(absent, schema);
                 continue;
             }
             try
             {
-                var field = schema.GetFieldByIndex(fieldIndex);
-                var scanned = new Field(field.Name, DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
-                var kernel = CreateKernel(columnKey, scanned, variant, limit);
-                var scan = (columnKey.Column, key.Filter);
+                var fields = columns.Names.Select(c => Scanned(schema.GetFieldByIndex(schema.GetFieldIndex(c)))).ToList();
+                var kernel = key is ColumnMetricKey columnKey
+                    ? CreateKernel(columnKey, fields[0], variant, limit, prior)
+                    : ((MultiColumnMetricKey)key).CreateKernel(fields, limit);
+                var scan = (columns, key.Filter);
                 if (!byScan.TryGetValue(scan, out var list))
                 {
                     byScan[scan] = list = [];
@@ -70,17 +83,20 @@ internal static class Planner
 
         var slot = 0;
         var scans = byScan
-            .OrderBy(c => schema.GetFieldIndex(c.Key.Column))
+            .OrderBy(c => schema.GetFieldIndex(c.Key.Columns.Names[0]))
+            .ThenBy(c => c.Key.Columns.Names.Count)
             .Select(c => new ColumnScan(
-                c.Key.Column,
-                schema.GetFieldIndex(c.Key.Column),
+                c.Key.Columns.Names,
                 [.. c.Value.Select(m => new PlannedMetric(m.Key, m.Kernel, slot++))],
-                DictionaryDecoder.Decodes(schema.GetFieldByIndex(schema.GetFieldIndex(c.Key.Column)).DataType),
+                c.Key.Columns.Names.Any(n => DictionaryDecoder.Decodes(schema.GetFieldByIndex(schema.GetFieldIndex(n)).DataType)),
                 c.Key.Filter))
             .ToList();
         var counts = rowCounts.Select(k => new PlannedRowCount(k, slot++)).ToList();
         return new ExecutionPlan(scans, counts, failures, slot);
     }
+
+    /// <summary>The field as kernels see it: dictionary-encoded numbers and dates are scanned decoded.</summary>
+    private static Field Scanned(Field field) => new(field.Name, DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
 
     private static string? MissingFilterColumn(RowFilter filter, Schema schema) =>
         filter.Columns.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } column
@@ -90,7 +106,7 @@ internal static class Planner
     internal static string MissingColumn(string column, Schema schema) =>
         $"column `{column}` is not in the data; the columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}. Check the name (it is case-sensitive) or the reader's header option.";
 
-    private static ColumnKernel CreateKernel(ColumnMetricKey key, Field field, KernelVariant variant, int limit) => key switch
+    private static ColumnKernel CreateKernel(ColumnMetricKey key, Field field, KernelVariant variant, int limit, MetricResults? prior) => key switch
     {
         NullRowsKey => new NullRowsKernel(nullsAreUnexpected: true, limit),
         NonNullRowsKey => new NullRowsKernel(nullsAreUnexpected: false, limit),
@@ -98,6 +114,8 @@ internal static class Planner
         SetMembershipKey set => SetKernels.Create(field, set.Values, set.MustBeInSet, limit),
         StrftimeMismatchKey strftime => StrftimeKernel.Create(field, strftime.Format, limit),
         DuplicateRowsKey => DuplicateKernels.Create(field, limit),
+        ColumnSummaryKey => SummaryKernels.Create(field),
+        ValueCountsKey => DuplicateKernels.Create(field, 0, trackRows: false),
         _ => throw new InvalidOperationException($"No kernel is registered for metric {key.GetType().Name}."),
     };
 

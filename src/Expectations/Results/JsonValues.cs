@@ -7,7 +7,8 @@ namespace Dq.Expectations.Results;
 /// <remarks>
 /// JSON has no NaN or infinities: they are written as the strings <c>"NaN"</c>, <c>"Infinity"</c> and
 /// <c>"-Infinity"</c>, so nothing is lost and no writer crashes. Dates are ISO 8601 without a zone suffix, as GX
-/// writes them; zone-aware timestamps keep their offset; binary values are base64.
+/// writes them; zone-aware timestamps keep their offset; binary values are base64. A pair of values (a list) is an
+/// array, a row of several columns (a dictionary) an object.
 /// </remarks>
 internal static class JsonValues
 {
@@ -28,6 +29,23 @@ internal static class JsonValues
             case DateTime dt: writer.WriteStringValue(dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)); break;
             case DateTimeOffset dto: writer.WriteStringValue(dto.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)); break;
             case byte[] bytes: writer.WriteBase64StringValue(bytes); break;
+            case IReadOnlyDictionary<string, object?> row:
+                writer.WriteStartObject();
+                foreach (var (name, item) in row)
+                {
+                    writer.WritePropertyName(name);
+                    Write(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            case IReadOnlyList<object?> items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    Write(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
             default: writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }

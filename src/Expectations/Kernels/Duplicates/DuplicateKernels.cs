@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dq.Expectations.Columns;
@@ -5,30 +6,33 @@ using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Kernels.Duplicates;
 
-/// <summary>Builds the duplicate-tracking kernel for a column's Arrow type.</summary>
+/// <summary>
+/// Builds the kernel that groups a column's values: with row tracking for duplicate checks, without it for value
+/// counts (distinct values, modes, quantiles), so both share one hashing code path.
+/// </summary>
 internal static class DuplicateKernels
 {
-    public static ColumnKernel Create(Field field, int sampleLimit) => field.DataType switch
+    public static ColumnKernel Create(Field field, int sampleLimit, bool trackRows = true) => field.DataType switch
     {
-        StringType or DictionaryType { ValueType: StringType } => new TextDuplicateKernel(sampleLimit),
-        Int8Type => new PrimitiveDuplicateKernel<sbyte>(static v => (long)v, sampleLimit),
-        Int16Type => new PrimitiveDuplicateKernel<short>(static v => (long)v, sampleLimit),
-        Int32Type => new PrimitiveDuplicateKernel<int>(static v => (long)v, sampleLimit),
-        Int64Type => new PrimitiveDuplicateKernel<long>(static v => v, sampleLimit),
-        UInt8Type => new PrimitiveDuplicateKernel<byte>(static v => (ulong)v, sampleLimit),
-        UInt16Type => new PrimitiveDuplicateKernel<ushort>(static v => (ulong)v, sampleLimit),
-        UInt32Type => new PrimitiveDuplicateKernel<uint>(static v => (ulong)v, sampleLimit),
-        UInt64Type => new PrimitiveDuplicateKernel<ulong>(static v => v, sampleLimit),
-        FloatType => new PrimitiveDuplicateKernel<float>(static v => (double)v, sampleLimit),
-        DoubleType => new PrimitiveDuplicateKernel<double>(static v => v, sampleLimit),
-        Date32Type => new PrimitiveDuplicateKernel<int>(static v => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + v), sampleLimit),
-        _ => new BoxedDuplicateKernel(sampleLimit),
+        StringType or DictionaryType { ValueType: StringType } => new TextDuplicateKernel(sampleLimit, trackRows),
+        Int8Type => new PrimitiveDuplicateKernel<sbyte>(static v => (long)v, sampleLimit, trackRows),
+        Int16Type => new PrimitiveDuplicateKernel<short>(static v => (long)v, sampleLimit, trackRows),
+        Int32Type => new PrimitiveDuplicateKernel<int>(static v => (long)v, sampleLimit, trackRows),
+        Int64Type => new PrimitiveDuplicateKernel<long>(static v => v, sampleLimit, trackRows),
+        UInt8Type => new PrimitiveDuplicateKernel<byte>(static v => (ulong)v, sampleLimit, trackRows),
+        UInt16Type => new PrimitiveDuplicateKernel<ushort>(static v => (ulong)v, sampleLimit, trackRows),
+        UInt32Type => new PrimitiveDuplicateKernel<uint>(static v => (ulong)v, sampleLimit, trackRows),
+        UInt64Type => new PrimitiveDuplicateKernel<ulong>(static v => v, sampleLimit, trackRows),
+        FloatType => new PrimitiveDuplicateKernel<float>(static v => (double)v, sampleLimit, trackRows),
+        DoubleType => new PrimitiveDuplicateKernel<double>(static v => v, sampleLimit, trackRows),
+        Date32Type => new PrimitiveDuplicateKernel<int>(static v => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + v), sampleLimit, trackRows),
+        _ => new BoxedDuplicateKernel(sampleLimit, trackRows),
     };
 
-    private sealed class PrimitiveDuplicateKernel<T>(Func<T, object?> toValue, int sampleLimit) : ColumnKernel
+    private sealed class PrimitiveDuplicateKernel<T>(Func<T, object?> toValue, int sampleLimit, bool trackRows) : ColumnKernel
         where T : unmanaged, IEquatable<T>
     {
-        public override MetricState CreateState() => new DuplicateState<T>(null, toValue, sampleLimit);
+        public override MetricState CreateState() => new DuplicateState<T>(null, toValue, sampleLimit, trackRows);
 
         public override void Accumulate(in ColumnBlock block, MetricState state)
         {
@@ -37,7 +41,8 @@ internal static class DuplicateKernels
             var validity = block.Validity;
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
-                if ((block.HasNoNulls || validity.IsValid(row)) && block.IsSelected(row))
+                // NaN is missing, as in pandas: never a duplicate, never a distinct value.
+                if ((block.HasNoNulls || validity.IsValid(row)) && block.IsSelected(row) && !IsNaN(values[row]))
                 {
                     duplicates.Add(values[row], block.FirstRowIndex + row);
                 }
@@ -45,9 +50,14 @@ internal static class DuplicateKernels
         }
     }
 
-    private sealed class TextDuplicateKernel(int sampleLimit) : ColumnKernel
+    private static bool IsNaN<T>(T value)
+        where T : unmanaged =>
+        (typeof(T) == typeof(double) && double.IsNaN(Unsafe.As<T, double>(ref value)))
+        || (typeof(T) == typeof(float) && float.IsNaN(Unsafe.As<T, float>(ref value)));
+
+    private sealed class TextDuplicateKernel(int sampleLimit, bool trackRows) : ColumnKernel
     {
-        public override MetricState CreateState() => new TextDuplicateState(sampleLimit);
+        public override MetricState CreateState() => new TextDuplicateState(sampleLimit, trackRows);
 
         public override void Accumulate(in ColumnBlock block, MetricState state)
         {
@@ -67,16 +77,16 @@ internal static class DuplicateKernels
     }
 
     /// <summary>Any other type (bool, decimal, timestamps), keyed by its boxed .NET value.</summary>
-    private sealed class BoxedDuplicateKernel(int sampleLimit) : ColumnKernel
+    private sealed class BoxedDuplicateKernel(int sampleLimit, bool trackRows) : ColumnKernel
     {
-        public override MetricState CreateState() => new DuplicateState<object>(null, static v => v, sampleLimit);
+        public override MetricState CreateState() => new DuplicateState<object>(null, static v => v, sampleLimit, trackRows);
 
         public override void Accumulate(in ColumnBlock block, MetricState state)
         {
             var duplicates = (DuplicateState<object>)state;
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
-                if (block.IsSelected(row) && ArrowValues.Get(block.Array, row) is { } value)
+                if (block.IsSelected(row) && ArrowValues.Get(block.Array, row) is { } value && value is not double.NaN)
                 {
                     duplicates.Add(value, block.FirstRowIndex + row);
                 }

@@ -4,25 +4,32 @@ using Dq.Expectations.Metrics;
 namespace Dq.Expectations.Kernels.Duplicates;
 
 /// <summary>
-/// The distinct values of a column seen so far, each with its first row and count, plus every repeat row: enough
-/// to name every member of a duplicated group (GX marks them all unexpected, the first occurrence included).
+/// The distinct values of a column seen so far, each with its count, and, when rows are tracked, its first row plus
+/// every repeat row: enough to name every member of a duplicated group (GX marks them all unexpected, the first
+/// occurrence included). Without row tracking it is the column's value counts.
 /// </summary>
 /// <remarks>
 /// Memory grows with the number of distinct values plus the number of repeats. Two workers' states merge by key;
 /// whichever first row is later becomes a repeat, so the result does not depend on batch order.
 /// </remarks>
-internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource
+internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValueCountsSource
     where TKey : notnull
 {
     private readonly Func<TKey, object?> _toValue;
     private readonly int _sampleLimit;
 
-    public DuplicateState(IEqualityComparer<TKey>? comparer, Func<TKey, object?> toValue, int sampleLimit)
+    private readonly bool _trackRows;
+
+    public DuplicateState(IEqualityComparer<TKey>? comparer, Func<TKey, object?> toValue, int sampleLimit, bool trackRows = true)
     {
         Groups = new Dictionary<TKey, Group>(comparer);
         _toValue = toValue;
         _sampleLimit = sampleLimit;
+        _trackRows = trackRows;
     }
+
+    /// <summary>Every distinct value with its count, in no particular order.</summary>
+    public IEnumerable<(object? Value, long Count)> Counts => Groups.Values.Select(g => (_toValue(g.Key), g.Count));
 
     protected Dictionary<TKey, Group> Groups { get; }
 
@@ -42,6 +49,10 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource
             return;
         }
         group.Count++;
+        if (!_trackRows)
+        {
+            return;
+        }
         if (rowIndex < group.FirstRow)
         {
             (rowIndex, group.FirstRow) = (group.FirstRow, rowIndex);
@@ -61,6 +72,10 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource
                 continue;
             }
             group.Count += theirs.Count;
+            if (!_trackRows)
+            {
+                continue;
+            }
             var later = Math.Max(group.FirstRow, theirs.FirstRow);
             group.FirstRow = Math.Min(group.FirstRow, theirs.FirstRow);
             Repeats.Add((later, group.Key));

@@ -9,8 +9,8 @@ internal sealed class TextDuplicateState : DuplicateState<byte[]>
 {
     private readonly Dictionary<byte[], Group>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public TextDuplicateState(int sampleLimit)
-        : base(Utf8Comparer.Instance, static bytes => Encoding.UTF8.GetString(bytes), sampleLimit) =>
+    public TextDuplicateState(int sampleLimit, bool trackRows = true)
+        : base(Utf8Comparer.Instance, static bytes => Encoding.UTF8.GetString(bytes), sampleLimit, trackRows) =>
         _lookup = Groups.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>Counts a value; its bytes are copied only the first time the value is seen.</summary>
