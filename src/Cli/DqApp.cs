@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dq.Cli.Commands;
 using Dq.Expectations;
 
 namespace Dq.Cli;
@@ -12,9 +13,23 @@ internal static class DqApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("dq: data-quality validation in the style of Great Expectations.")
+        var common = new CommonOptions();
+        var root = new RootCommand("""
+            dq: data-quality validation in the style of Great Expectations, and a quality gate for CI/CD.
+
+            Examples:
+              dq init quality && cd quality && dq validate --checkpoint checkpoints/orders.yml
+              dq validate data.csv --suite suite.json --junit reports/junit.xml
+              dq runs list --limit 10
+              dq suite show suites/orders.suite.json
+            """)
         {
-            ValidateCommand.Create(stdout, stderr),
+            common.Quiet,
+            common.Verbose,
+            ValidateCommand.Create(stdout, stderr, common),
+            InitCommand.Create(stdout, common),
+            RunsCommand.Create(stdout, common),
+            SuiteCommand.Create(stdout, common),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -23,7 +38,7 @@ internal static class DqApp
             {
                 stderr.WriteLine($"dq: {error.Message}");
             }
-            stderr.WriteLine("Run 'dq --help' or 'dq validate --help' for usage.");
+            stderr.WriteLine($"Run '{string.Join(' ', ["dq", .. CommandPath(parse.CommandResult)])} --help' for usage and examples.");
             return ExitCodes.UsageOrConfiguration;
         }
         try
@@ -58,5 +73,15 @@ internal static class DqApp
             stderr.WriteLine($"dq: internal error (please report it with the command you ran): {e}");
             return ExitCodes.InternalError;
         }
+    }
+
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (var r = result; r?.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+        {
+            names.Push(r.Command.Name);
+        }
+        return names;
     }
 }

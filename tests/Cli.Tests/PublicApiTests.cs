@@ -13,6 +13,7 @@ public sealed class PublicApiTests
     [InlineData("Dq.Expectations")]
     [InlineData("Dq.Readers")]
     [InlineData("Dq.Reporting")]
+    [InlineData("Dq.Testing")]
     public void PublicApi_MatchesTheCheckedInFile(string assemblyName)
     {
         var actual = Describe(Assembly.Load(assemblyName));

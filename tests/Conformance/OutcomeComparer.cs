@@ -30,6 +30,19 @@ public static class OutcomeComparer
                     break;
                 case "unexpected_count":
                     break; // GX ignores it
+                case "value_counts":
+                    var actualCounts = (result["details"] as JsonObject)?["value_counts"] as JsonArray ?? [];
+                    Check(problems, key, (want as JsonArray ?? []).All(w => actualCounts.Any(a => ValuesEqual(w, a))), want, actualCounts);
+                    break;
+                case "observed_partition" or "expected_partition":
+                    var partition = (result["details"] as JsonObject)?[key];
+                    Check(problems, key, want is JsonObject w && partition is JsonObject p
+                        && w.All(kv => kv.Value is JsonArray values && p[kv.Key] is JsonArray got
+                            && values.Count == got.Count && values.Zip(got).All(t => Close(t.First, t.Second, 1e-6))), want, partition);
+                    break;
+                case "details":
+                    Check(problems, key, ValuesEqual(want, result["details"]), want, result["details"]);
+                    break;
                 default:
                     Check(problems, key, JsonNode.DeepEquals(want, result[key]), want, result[key]);
                     break;
@@ -107,6 +120,14 @@ public static class OutcomeComparer
     /// <summary>GX's closeness: relative with a tolerance, else the loose rule for values holding decimals.</summary>
     private static bool Close(JsonNode? want, JsonNode? got, double? tolerance)
     {
+        if (want is JsonObject wantObject && got is JsonObject gotObject)
+        {
+            return wantObject.All(kv => Close(kv.Value, gotObject[kv.Key], tolerance));
+        }
+        if (want is JsonArray wantArray && got is JsonArray gotArray)
+        {
+            return wantArray.Count == gotArray.Count && wantArray.Zip(gotArray).All(p => Close(p.First, p.Second, tolerance));
+        }
         if (CaseRunner.TryNumber(want, out var e) && CaseRunner.TryNumber(got, out var a))
         {
             return tolerance is { } t

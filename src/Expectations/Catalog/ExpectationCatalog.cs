@@ -1,4 +1,5 @@
 using Dq.Expectations.Suites;
+using Dq.Expectations.Suites.Parameters;
 
 namespace Dq.Expectations.Catalog;
 
@@ -20,6 +21,44 @@ public static class ExpectationCatalog
         [ExpectColumnValuesToMatchStrftimeFormat.TypeName] = static (c, k) => new ExpectColumnValuesToMatchStrftimeFormat(c, k),
         [ExpectTableRowCountToBeBetween.TypeName] = static (c, k) => new ExpectTableRowCountToBeBetween(c, k),
         [ExpectTableRowCountToEqual.TypeName] = static (c, k) => new ExpectTableRowCountToEqual(c, k),
+        [ExpectColumnMinToBeBetween.TypeName] = static (c, k) => new ExpectColumnMinToBeBetween(c, k),
+        [ExpectColumnMaxToBeBetween.TypeName] = static (c, k) => new ExpectColumnMaxToBeBetween(c, k),
+        [ExpectColumnMeanToBeBetween.TypeName] = static (c, k) => new ExpectColumnMeanToBeBetween(c, k),
+        [ExpectColumnMedianToBeBetween.TypeName] = static (c, k) => new ExpectColumnMedianToBeBetween(c, k),
+        [ExpectColumnSumToBeBetween.TypeName] = static (c, k) => new ExpectColumnSumToBeBetween(c, k),
+        [ExpectColumnStdevToBeBetween.TypeName] = static (c, k) => new ExpectColumnStdevToBeBetween(c, k),
+        [ExpectColumnUniqueValueCountToBeBetween.TypeName] = static (c, k) => new ExpectColumnUniqueValueCountToBeBetween(c, k),
+        [ExpectColumnProportionOfUniqueValuesToBeBetween.TypeName] = static (c, k) => new ExpectColumnProportionOfUniqueValuesToBeBetween(c, k),
+        [ExpectColumnDistinctValuesToBeInSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToBeInSet(c, k),
+        [ExpectColumnDistinctValuesToContainSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToContainSet(c, k),
+        [ExpectColumnDistinctValuesToEqualSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToEqualSet(c, k),
+        [ExpectColumnMostCommonValueToBeInSet.TypeName] = static (c, k) => new ExpectColumnMostCommonValueToBeInSet(c, k),
+        [ExpectColumnQuantileValuesToBeBetween.TypeName] = static (c, k) => new ExpectColumnQuantileValuesToBeBetween(c, k),
+        [ExpectColumnKlDivergenceToBeLessThan.TypeName] = static (c, k) => new ExpectColumnKlDivergenceToBeLessThan(c, k),
+        [ExpectColumnPairValuesToBeEqual.TypeName] = static (c, k) => new ExpectColumnPairValuesToBeEqual(c, k),
+        [ExpectColumnPairValuesAToBeGreaterThanB.TypeName] = static (c, k) => new ExpectColumnPairValuesAToBeGreaterThanB(c, k),
+        [ExpectColumnPairValuesToBeInSet.TypeName] = static (c, k) => new ExpectColumnPairValuesToBeInSet(c, k),
+        [ExpectMulticolumnSumToEqual.TypeName] = static (c, k) => new ExpectMulticolumnSumToEqual(c, k),
+        [ExpectSelectColumnValuesToBeUniqueWithinRecord.TypeName] = static (c, k) => new ExpectSelectColumnValuesToBeUniqueWithinRecord(c, k),
+        [ExpectCompoundColumnsToBeUnique.TypeName] = static (c, k) => new ExpectCompoundColumnsToBeUnique(c, k),
+        [ExpectTableColumnCountToEqual.TypeName] = static (c, k) => new ExpectTableColumnCountToEqual(c, k),
+        [ExpectTableColumnCountToBeBetween.TypeName] = static (c, k) => new ExpectTableColumnCountToBeBetween(c, k),
+        [ExpectTableColumnsToMatchOrderedList.TypeName] = static (c, k) => new ExpectTableColumnsToMatchOrderedList(c, k),
+        [ExpectTableColumnsToMatchSet.TypeName] = static (c, k) => new ExpectTableColumnsToMatchSet(c, k),
+        [ExpectColumnValuesToMatchRegex.TypeName] = static (c, k) => new ExpectColumnValuesToMatchRegex(c, k),
+        [ExpectColumnValuesToNotMatchRegex.TypeName] = static (c, k) => new ExpectColumnValuesToNotMatchRegex(c, k),
+        [ExpectColumnValuesToMatchRegexList.TypeName] = static (c, k) => new ExpectColumnValuesToMatchRegexList(c, k),
+        [ExpectColumnValuesToNotMatchRegexList.TypeName] = static (c, k) => new ExpectColumnValuesToNotMatchRegexList(c, k),
+        [ExpectColumnValueLengthsToBeBetween.TypeName] = static (c, k) => new ExpectColumnValueLengthsToBeBetween(c, k),
+        [ExpectColumnValueLengthsToEqual.TypeName] = static (c, k) => new ExpectColumnValueLengthsToEqual(c, k),
+        [ExpectColumnValuesToBeJsonParseable.TypeName] = static (c, k) => new ExpectColumnValuesToBeJsonParseable(c, k),
+        [ExpectColumnValuesToMatchJsonSchema.TypeName] = static (c, k) => new ExpectColumnValuesToMatchJsonSchema(c, k),
+        [ExpectColumnValuesToBeDateutilParseable.TypeName] = static (c, k) => new ExpectColumnValuesToBeDateutilParseable(c, k),
+        [ExpectColumnValuesToBeOfType.TypeName] = static (c, k) => new ExpectColumnValuesToBeOfType(c, k),
+        [ExpectColumnValuesToBeInTypeList.TypeName] = static (c, k) => new ExpectColumnValuesToBeInTypeList(c, k),
+        [ExpectColumnValuesToBeIncreasing.TypeName] = static (c, k) => new ExpectColumnValuesToBeIncreasing(c, k),
+        [ExpectColumnValuesToBeDecreasing.TypeName] = static (c, k) => new ExpectColumnValuesToBeDecreasing(c, k),
+        [ExpectColumnValueZScoresToBeLessThan.TypeName] = static (c, k) => new ExpectColumnValueZScoresToBeLessThan(c, k),
     };
 
     /// <summary>The GX type names dq implements.</summary>
@@ -32,8 +71,9 @@ public static class ExpectationCatalog
     /// <param name="configuration">The type, kwargs and meta.</param>
     /// <param name="source">The suite file or name, for messages.</param>
     /// <param name="index">The 0-based position of the expectation in its suite, for messages.</param>
+    /// <param name="parameters">The values that <c>{"$PARAMETER": ...}</c> kwargs refer to; none when null.</param>
     /// <exception cref="ConfigurationException">The type is unknown or a kwarg is missing or invalid.</exception>
-    public static Expectation Create(ExpectationConfiguration configuration, string source = "the suite", int index = 0)
+    public static Expectation Create(ExpectationConfiguration configuration, string source = "the suite", int index = 0, SuiteParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var location = new ExpectationLocation(source, index, configuration.Type);
@@ -47,6 +87,6 @@ public static class ExpectationCatalog
         {
             throw new ConfigurationException($"{location}: meta `severity` must be \"error\" or \"warn\".");
         }
-        return create(configuration, new KwargReader(configuration, location));
+        return create(configuration, new KwargReader(configuration, location, parameters));
     }
 }

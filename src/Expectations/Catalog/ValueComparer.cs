@@ -4,7 +4,7 @@ namespace Dq.Expectations.Catalog;
 
 /// <summary>
 /// Orders the plain values of results the way Python orders them where it can: null first, then numbers by
-/// value, then text by code point; values of other kinds by their invariant text.
+/// value, text by code point, dates and timestamps as instants; values of other kinds by their invariant text.
 /// </summary>
 internal sealed class ValueComparer : IComparer<object?>
 {
@@ -20,6 +20,10 @@ internal sealed class ValueComparer : IComparer<object?>
         {
             return Convert.ToDouble(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(y, CultureInfo.InvariantCulture));
         }
+        if (Ticks(x) is { } p && Ticks(y) is { } q)
+        {
+            return p.CompareTo(q);
+        }
         if (x is string a && y is string b)
         {
             return Columns.TextOrder.Compare(a, b);
@@ -30,5 +34,13 @@ internal sealed class ValueComparer : IComparer<object?>
 
     private static bool IsNumber(object value) => value is long or ulong or double or decimal or int;
 
-    private static int Rank(object value) => IsNumber(value) ? 0 : value is string ? 1 : 2;
+    private static long? Ticks(object value) => value switch
+    {
+        DateTime d => d.Ticks,
+        DateTimeOffset d => d.UtcTicks,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue).Ticks,
+        _ => null,
+    };
+
+    private static int Rank(object value) => IsNumber(value) ? 0 : value is string ? 1 : Ticks(value) is not null ? 2 : 3;
 }

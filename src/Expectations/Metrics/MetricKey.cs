@@ -76,3 +76,66 @@ internal abstract record MultiColumnMetricKey(ColumnList Columns) : MetricKey
     /// <exception cref="Kernels.MetricPreconditionException">The columns' types do not fit the check.</exception>
     public abstract Kernels.ColumnKernel CreateKernel(IReadOnlyList<Apache.Arrow.Field> fields, int sampleLimit);
 }
+
+/// <summary>A list of texts compared by value in order (regex patterns, type names), so keys holding one stay value-equal.</summary>
+internal sealed record TextList(IReadOnlyList<string> Items)
+{
+    public bool Equals(TextList? other) => other is not null && Items.SequenceEqual(other.Items, StringComparer.Ordinal);
+
+    public override int GetHashCode() => Items.Aggregate(Items.Count, (h, n) => HashCode.Combine(h, StringComparer.Ordinal.GetHashCode(n)));
+
+    public override string ToString() => string.Join(", ", Items.Select(n => $"`{n}`"));
+}
+
+/// <summary>How a value must relate to a list of regex patterns.</summary>
+internal enum PatternRule
+{
+    /// <summary>At least one pattern matches (<c>match_regex</c>, <c>match_regex_list</c> with <c>match_on: any</c>).</summary>
+    MatchAny,
+
+    /// <summary>Every pattern matches (<c>match_on: all</c>).</summary>
+    MatchAll,
+
+    /// <summary>No pattern matches (<c>not_match_regex</c>, <c>not_match_regex_list</c>).</summary>
+    MatchNone,
+}
+
+/// <summary>
+/// Non-null rows whose text breaks <paramref name="Rule"/> for the Python-syntax <paramref name="Patterns"/>
+/// (searched anywhere in the value, as <c>re.search</c>); values of other types are matched on their Python text.
+/// </summary>
+internal sealed record TextPatternKey(string Column, TextList Patterns, PatternRule Rule) : ColumnMetricKey(Column);
+
+/// <summary>Non-null text rows whose length in code points (Python <c>len</c>) lies outside the bounds; a null bound is open.</summary>
+internal sealed record TextLengthKey(string Column, long? Min, long? Max, bool StrictMin, bool StrictMax) : ColumnMetricKey(Column);
+
+/// <summary>Non-null rows that are not one JSON document as Python's <c>json.loads</c> reads it (non-text values never are).</summary>
+internal sealed record JsonParseKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>Non-null text rows that do not parse as JSON or do not validate against <paramref name="Schema"/> (its JSON text).</summary>
+internal sealed record JsonSchemaKey(string Column, string Schema) : ColumnMetricKey(Column);
+
+/// <summary>Non-null text rows that dateutil's <c>parser.parse</c> would reject (the forms of docs/expectations.md).</summary>
+internal sealed record DateutilParseKey(string Column) : ColumnMetricKey(Column);
+
+/// <summary>
+/// Non-null rows whose Python value type is none of <paramref name="TypeNames"/>, for columns pandas holds as
+/// <c>object</c> (text, binary, dates, decimals); nulls are counted as skipped rows. Any other column is judged from
+/// its Arrow type alone, so the planner declines the key for it and the column is never read.
+/// </summary>
+internal sealed record ValueTypeKey(string Column, TextList TypeNames) : ColumnMetricKey(Column);
+
+/// <summary>
+/// Non-null rows that are not after (or, when <paramref name="Decreasing"/>, before) the previous non-null value
+/// in row order; ties are unexpected only when <paramref name="Strictly"/>. The first value is never unexpected.
+/// </summary>
+internal sealed record OrderKey(string Column, bool Decreasing, bool Strictly) : ColumnMetricKey(Column);
+
+/// <summary>
+/// Non-null rows whose z-score (from the column's mean and sample deviation) is not below the threshold, in
+/// absolute value when <paramref name="DoubleSided"/>; needs the column summary first.
+/// </summary>
+internal sealed record ZScoreKey(string Column, double Threshold, bool DoubleSided) : ColumnMetricKey(Column)
+{
+    public override IEnumerable<MetricKey> Prerequisites => [new ColumnSummaryKey(Column)];
+}

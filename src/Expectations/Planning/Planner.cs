@@ -116,6 +116,14 @@ internal static class Planner
         DuplicateRowsKey => DuplicateKernels.Create(field, limit),
         ColumnSummaryKey => SummaryKernels.Create(field),
         ValueCountsKey => DuplicateKernels.Create(field, 0, trackRows: false),
+        TextPatternKey pattern => Kernels.Text.PatternKernel.Create(field, pattern, limit),
+        TextLengthKey length => Kernels.Text.TextLengthKernel.Create(field, length, limit),
+        JsonParseKey => Kernels.Text.JsonParseKernel.Create(field, limit),
+        JsonSchemaKey json => Kernels.Text.JsonSchemaKernel.Create(field, json.Schema, limit),
+        DateutilParseKey => Kernels.Text.DateutilKernel.Create(field, limit),
+        ValueTypeKey type => Kernels.Types.ValueTypeKernel.Create(field, type, limit),
+        OrderKey order => Kernels.Order.OrderKernel.Create(field, order, limit),
+        ZScoreKey z => Kernels.ZScore.ZScoreKernel.Create(field, z, limit, prior!.State<ColumnSummaryState>(new ColumnSummaryKey(z.Column) { Filter = z.Filter })),
         _ => throw new InvalidOperationException($"No kernel is registered for metric {key.GetType().Name}."),
     };
 

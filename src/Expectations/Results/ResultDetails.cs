@@ -48,4 +48,10 @@ public sealed class ResultDetails
 
     /// <summary>The measured value of aggregate and table expectations, such as the row count.</summary>
     public object? ObservedValue { get; init; }
+
+    /// <summary>
+    /// Further measurements (GX's <c>details</c>), such as <c>value_counts</c> of distinct-value expectations: names to
+    /// plain values, lists (JSON arrays) and nested dictionaries (JSON objects).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
 }

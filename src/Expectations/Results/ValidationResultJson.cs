@@ -113,6 +113,11 @@ public static class ValidationResultJson
                 w.WritePropertyName("observed_value");
                 JsonValues.Write(w, d.ObservedValue);
             }
+            if (d.Details is { } details)
+            {
+                w.WritePropertyName("details");
+                JsonValues.Write(w, details);
+            }
         }
         w.WriteEndObject();
     }

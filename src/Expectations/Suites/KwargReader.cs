@@ -14,10 +14,13 @@ internal sealed class KwargReader
     private readonly JsonObject _kwargs;
     private readonly HashSet<string> _known = new(s_common, StringComparer.Ordinal);
 
-    public KwargReader(ExpectationConfiguration configuration, ExpectationLocation location)
+    private readonly Parameters.SuiteParameters _parameters;
+
+    public KwargReader(ExpectationConfiguration configuration, ExpectationLocation location, Parameters.SuiteParameters? parameters = null)
     {
         _kwargs = configuration.Kwargs;
         Location = location;
+        _parameters = parameters ?? Parameters.SuiteParameters.None;
     }
 
     public ExpectationLocation Location { get; }
@@ -71,6 +74,7 @@ internal sealed class KwargReader
         null => null,
         long l => l,
         ulong u => (double)u,
+        DateTime d => d,
         double d when !double.IsNaN(d) => d,
         string s => s,
         var other => throw Error(name, $"is {Describe(other)}", "give a number, a date or text, or null for no bound"),
@@ -147,6 +151,23 @@ internal sealed class KwargReader
     {
         _known.Add(name);
         var node = _kwargs[name];
+        if (node is JsonObject reference && reference.Count == 1 && reference["$PARAMETER"] is JsonValue expression
+            && expression.TryGetValue<string>(out var text))
+        {
+            // A suite parameter: resolved now, from the run's parameters or GX's expression language.
+            try
+            {
+                return _parameters.Resolve(text) switch
+                {
+                    double d when d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
+                    var resolved => resolved,
+                };
+            }
+            catch (ConfigurationException e)
+            {
+                throw Error(name, $"refers to a suite parameter that cannot be resolved: {e.Message}", "pass the parameter to the run, or fix the expression");
+            }
+        }
         if (!JsonScalars.TryGetScalar(node, out var value))
         {
             throw Error(name, "is a list or object", "give a single value");

@@ -15,7 +15,9 @@ public static class SuiteJson
 
     /// <summary>Reads a suite file.</summary>
     /// <exception cref="ConfigurationException">The file is missing, not JSON, or not a valid suite; the message says where.</exception>
-    public static ExpectationSuite Read(string path)
+    /// <param name="path">The suite file.</param>
+    /// <param name="parameters">The values <c>{"$PARAMETER": ...}</c> kwargs refer to; none when null.</param>
+    public static ExpectationSuite Read(string path, Parameters.SuiteParameters? parameters = null)
     {
         string text;
         try
@@ -26,14 +28,15 @@ public static class SuiteJson
         {
             throw new ConfigurationException($"suite file `{path}` cannot be read: {e.Message}", e);
         }
-        return Parse(text, path);
+        return Parse(text, path, parameters);
     }
 
     /// <summary>Parses suite JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="source">The file name or a label, for messages.</param>
     /// <exception cref="ConfigurationException">The JSON is malformed or not a valid suite.</exception>
-    public static ExpectationSuite Parse(string json, string source = "suite")
+    /// <param name="parameters">The values <c>{"$PARAMETER": ...}</c> kwargs refer to; none when null.</param>
+    public static ExpectationSuite Parse(string json, string source = "suite", Parameters.SuiteParameters? parameters = null)
     {
         JsonNode? root;
         try
@@ -57,12 +60,12 @@ public static class SuiteJson
         var expectations = new List<Expectation>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            expectations.Add(ReadExpectation(items[i], source, i));
+            expectations.Add(ReadExpectation(items[i], source, i, parameters));
         }
         return new ExpectationSuite(name, expectations, suite["meta"] as JsonObject);
     }
 
-    private static Expectation ReadExpectation(JsonNode? node, string source, int index)
+    private static Expectation ReadExpectation(JsonNode? node, string source, int index, Parameters.SuiteParameters? parameters)
     {
         if (node is not JsonObject item)
         {
@@ -79,7 +82,7 @@ public static class SuiteJson
             throw new ConfigurationException($"expectation {index} (`{type}`) of {source}: `meta` must be a JSON object.");
         }
         var configuration = new ExpectationConfiguration(type, item["kwargs"] as JsonObject, item["meta"] as JsonObject);
-        return ExpectationCatalog.Create(configuration, source, index);
+        return ExpectationCatalog.Create(configuration, source, index, parameters);
     }
 
     /// <summary>Writes a suite as GX 1.x JSON.</summary>

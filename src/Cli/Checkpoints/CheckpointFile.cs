@@ -1,0 +1,159 @@
+using Dq.Expectations;
+using Dq.Expectations.Results;
+using Dq.Readers;
+using static Dq.Cli.Checkpoints.ConfigReader;
+
+namespace Dq.Cli.Checkpoints;
+
+/// <summary>
+/// Reads a checkpoint file (YAML, or JSON for <c>.json</c>). Every problem is a <see cref="ConfigurationException"/>
+/// with the file, line and column.
+/// </summary>
+/// <remarks>
+/// The shape (docs/cli.md has the reference):
+/// <code>
+/// name: orders_gate                  # optional; defaults to the file name
+/// validations:
+///   - data: ../data/orders*.csv      # a path or glob, relative to this file
+///     format: csv                    # auto (default), csv or parquet
+///     csv: { delimiter: ",", null_tokens: ["NA"] }
+///     suite: ../suites/orders.suite.json
+///     result_format: SUMMARY         # optional
+/// actions:                           # optional; default: [store_result]
+///   - store_result
+///   - write_json: ../reports/orders.result.json
+///   - write_junit: ../reports/orders.junit.xml
+/// gate:
+///   fail_on: error                   # error (default), warn or never
+/// </code>
+/// </remarks>
+internal static class CheckpointFile
+{
+    private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format"];
+    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "result_format", "row_condition"];
+    private static readonly string[] s_csvKeys = ["delimiter", "quote", "null_tokens", "batch_size"];
+    private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs"];
+
+    public static Checkpoint Read(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new ConfigurationException($"checkpoint file `{path}` does not exist. Check the path, or run `dq init` to create a project with a sample checkpoint.");
+        }
+        return Parse(ConfigFile.Load(full, "checkpoint file"), full, path);
+    }
+
+    public static Checkpoint Parse(ConfigNode root, string fullPath, string shownPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath)!;
+        var map = Map(root, $"checkpoint `{shownPath}`");
+        RejectUnknown(map, "the checkpoint", s_topKeys);
+        var name = map["name"] is { } n ? Text(n, "`name`") : Path.GetFileNameWithoutExtension(fullPath).Replace(".checkpoint", "", StringComparison.Ordinal);
+        var defaultFormat = map["result_format"] is { } rf ? ReadResultFormat(rf) : null;
+
+        var list = List(Required(map, "validations", "the checkpoint"), "`validations`");
+        if (list.Items.Count == 0)
+        {
+            throw Error(list.Mark, "`validations` is empty; add at least one `- data: ... suite: ...` entry.");
+        }
+        var validations = list.Items.Select((item, i) => ReadValidation(item, i + 1, folder, defaultFormat)).ToList();
+        var actions = map["actions"] is { } a ? ReadActions(a, folder) : [new StoreResultAction(map.Mark, null)];
+        var gate = map["gate"] is { } g ? ReadGate(g) : GatePolicy.Error;
+        return new Checkpoint(name, fullPath, validations, actions, gate);
+    }
+
+    private static CheckpointValidation ReadValidation(ConfigNode node, int number, string folder, ResultFormat? defaultFormat)
+    {
+        var where = $"validation {number}";
+        var map = Map(node, where);
+        RejectUnknown(map, where, s_validationKeys);
+        if (map["row_condition"] is { } condition)
+        {
+            throw Error(condition.Mark,
+                "`row_condition` on a whole validation is not supported yet. Put `row_condition` in the kwargs of the expectations it applies to, or filter the data before validating it.");
+        }
+        var data = Required(map, "data", where);
+        var suite = Required(map, "suite", where);
+        var format = map["format"] is { } f
+            ? Enum.Parse<DataFormat>(OneOf(f, $"`format` of {where}", [.. Enum.GetNames<DataFormat>().Select(x => x.ToLowerInvariant())]), ignoreCase: true)
+            : DataFormat.Auto;
+        var csv = map["csv"] is { } c ? ReadCsv(c, where) : (CsvReaderOptions?)null;
+        var resultFormat = map["result_format"] is { } rf ? ReadResultFormat(rf) : defaultFormat;
+        return new CheckpointValidation(
+            Resolve(folder, Text(data, $"`data` of {where}")), data.Mark, format, csv,
+            Resolve(folder, Text(suite, $"`suite` of {where}")), suite.Mark, resultFormat);
+    }
+
+    private static CsvReaderOptions ReadCsv(ConfigNode node, string where)
+    {
+        var map = Map(node, $"`csv` of {where}");
+        RejectUnknown(map, $"`csv` of {where}", s_csvKeys);
+        var options = new CsvReaderOptions();
+        if (map["delimiter"] is { } d)
+        {
+            options = options with { Delimiter = Character(d, "`delimiter`") };
+        }
+        if (map["quote"] is { } q)
+        {
+            options = options with { Quote = Character(q, "`quote`") };
+        }
+        if (map["batch_size"] is { } b)
+        {
+            options = options with { BatchSize = Integer(b, "`batch_size`", 1) };
+        }
+        if (map["null_tokens"] is { } t)
+        {
+            options = options with { NullTokens = List(t, "`null_tokens`").Items.Select(i => i is ConfigScalar s ? s.Value : Text(i, "a null token")).ToList() };
+        }
+        return options;
+    }
+
+    private static ResultFormat ReadResultFormat(ConfigNode node)
+    {
+        try
+        {
+            return new ResultFormat(ResultFormat.ParseLevel(Text(node, "`result_format`")));
+        }
+        catch (ConfigurationException e)
+        {
+            throw Error(node.Mark, e.Message);
+        }
+    }
+
+    private static List<CheckpointAction> ReadActions(ConfigNode node, string folder)
+    {
+        var actions = new List<CheckpointAction>();
+        foreach (var item in List(node, "`actions`").Items)
+        {
+            var (name, value, mark) = item switch
+            {
+                ConfigScalar s => (Text(s, "an action"), (ConfigNode?)null, s.Mark),
+                ConfigMap { Entries.Count: 1 } m => (m.Entries[0].Key.Name, m.Entries[0].Value, m.Entries[0].Key.Mark),
+                _ => throw Error(item.Mark, $"an action is a name (`- store_result`) or one `name: path` pair (`- write_junit: reports/junit.xml`), not {item.Kind}."),
+            };
+            actions.Add(name switch
+            {
+                "store_result" => new StoreResultAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the store path"))),
+                "write_json" => new WriteJsonAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_json`"))),
+                "write_junit" => new WriteJunitAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_junit`"))),
+                "update_data_docs" => throw Error(mark,
+                    "the action `update_data_docs` is not available yet: data docs come with a later release of dq. Remove the action for now; `write_json` and `write_junit` keep reports."),
+                _ => throw Error(mark, $"unknown action `{name}`. Use one of {Join(s_actions[..3])}."),
+            });
+        }
+        return actions;
+    }
+
+    private static ConfigNode PathOf(ConfigNode? value, string action, SourceMark mark) =>
+        value ?? throw Error(mark, $"the action `{action}` needs a file path: `- {action}: reports/{(action == "write_json" ? "result.json" : "junit.xml")}`.");
+
+    private static GatePolicy ReadGate(ConfigNode node)
+    {
+        var map = Map(node, "`gate`");
+        RejectUnknown(map, "`gate`", "fail_on");
+        return map["fail_on"] is { } f ? Enum.Parse<GatePolicy>(OneOf(f, "`fail_on`", "error", "warn", "never"), ignoreCase: true) : GatePolicy.Error;
+    }
+
+    private static string Resolve(string folder, string path) => Path.GetFullPath(Path.Combine(folder, path));
+}

@@ -1,0 +1,96 @@
+using Dq.Cli.Projects;
+using Dq.Cli.Running;
+using Dq.Expectations;
+using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace Dq.Cli.Checkpoints;
+
+/// <summary>
+/// Turns a checkpoint into a <see cref="RunPlan"/>: expands data globs, reads every suite up front (so a bad suite
+/// stops the run before any data is read), and resolves the actions' paths and the store.
+/// </summary>
+internal static class CheckpointPlanner
+{
+    public static RunPlan Plan(Checkpoint checkpoint, DqProject project, string? storeOverride)
+    {
+        var suites = new Dictionary<string, ExpectationSuite>(StringComparer.Ordinal);
+        var jobs = new List<ValidationJob>();
+        var missing = new List<DataReadException>();
+        foreach (var v in checkpoint.Validations)
+        {
+            if (!suites.TryGetValue(v.Suite, out var suite))
+            {
+                if (!File.Exists(v.Suite))
+                {
+                    throw ConfigReader.Error(v.SuiteMark, $"the suite file `{v.Suite}` does not exist. Paths in a checkpoint are relative to the checkpoint's folder.");
+                }
+                suite = suites[v.Suite] = SuiteJson.Read(v.Suite);
+            }
+            var files = Expand(v.Data);
+            if (files.Count == 0)
+            {
+                missing.Add(new DataReadException(
+                    $"{v.Mark}: the data pattern `{v.Data}` matched no files. Check the pattern; it is relative to the checkpoint's folder.")
+                { FilePath = v.Data });
+            }
+            jobs.AddRange(files.Select(file => new ValidationJob(
+                file, AssetName(project.Root, file), v.Format, v.Csv, suite, v.ResultFormat ?? ResultFormat.Summary)));
+        }
+        var store = StoreOption.Resolve(storeOverride, project.StorePath);
+        foreach (var action in checkpoint.Actions.OfType<StoreResultAction>().Where(a => a.StorePath is not null && storeOverride is null))
+        {
+            store = action.StorePath;
+        }
+        if (!checkpoint.Actions.OfType<StoreResultAction>().Any() && storeOverride is null)
+        {
+            store = null;
+        }
+        return new RunPlan(
+            checkpoint.Name, jobs, missing, store,
+            [.. checkpoint.Actions.OfType<WriteJsonAction>().Select(a => a.Path)],
+            [.. checkpoint.Actions.OfType<WriteJunitAction>().Select(a => a.Path)],
+            checkpoint.Gate);
+    }
+
+    /// <summary>The files a data entry names: the path itself, or the matches of a glob (<c>*</c>, <c>?</c>, <c>**</c>), sorted.</summary>
+    internal static IReadOnlyList<string> Expand(string pattern)
+    {
+        if (pattern.IndexOfAny(['*', '?', '[']) < 0)
+        {
+            return [pattern];
+        }
+        // The folder part without wildcards is the base of the match; the rest is the glob.
+        var parts = pattern.Split(Path.DirectorySeparatorChar);
+        var fixedCount = parts.TakeWhile(p => p.IndexOfAny(['*', '?', '[']) < 0).Count();
+        var root = string.Join(Path.DirectorySeparatorChar, parts.Take(fixedCount));
+        root = root.Length == 0 ? Path.DirectorySeparatorChar.ToString() : root;
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(string.Join('/', parts.Skip(fixedCount)));
+        return [.. matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The asset's name in reports and the store: its path relative to the project, with forward slashes.</summary>
+    internal static string AssetName(string projectRoot, string file)
+    {
+        var relative = Path.GetRelativePath(projectRoot, file);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? file : relative).Replace('\\', '/');
+    }
+}
+
+/// <summary>The <c>--store &lt;path&gt;|none</c> option.</summary>
+internal static class StoreOption
+{
+    /// <summary>The store to use: <c>none</c> → null, a path → that path, absent → <paramref name="fallback"/>.</summary>
+    public static string? Resolve(string? option, string? fallback) => option switch
+    {
+        null => fallback,
+        _ when option.Equals("none", StringComparison.OrdinalIgnoreCase) => null,
+        _ => Path.GetFullPath(option),
+    };
+}

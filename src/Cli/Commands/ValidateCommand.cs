@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Dq.Cli.Checkpoints;
+using Dq.Cli.Projects;
+using Dq.Cli.Running;
+using Dq.Expectations;
+using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
+using Dq.Readers;
+
+namespace Dq.Cli.Commands;
+
+/// <summary>
+/// <c>dq validate &lt;data&gt; --suite &lt;suite.json&gt;</c> and <c>dq validate --checkpoint &lt;file&gt;</c>: validates
+/// and exits 0, 1, 2, 3 or 4 (130 when interrupted).
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, CommonOptions common)
+    {
+        var data = new Argument<string?>("data") { Description = "The data file: CSV (.csv, .tsv) or Parquet (.parquet). Not with --checkpoint.", Arity = ArgumentArity.ZeroOrOne };
+        var suite = new Option<string?>("--suite", "-s") { Description = "The expectation suite (GX 1.x or 0.x JSON)." };
+        var checkpoint = new Option<string?>("--checkpoint", "-c") { Description = "Run a checkpoint file (YAML or JSON): its validations, actions and gate." };
+        var format = new Option<DataFormat?>("--format") { Description = "The data format; auto (default) chooses by extension, then by content." };
+        var resultFormat = new Option<string?>("--result-format") { Description = "BOOLEAN_ONLY, BASIC, SUMMARY (default) or COMPLETE." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the result JSON to this file, or to stdout with '-' (the summary then goes to stderr)." };
+        var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file (one testsuite per validation)." };
+        var store = new Option<string?>("--store") { Description = "Keep the run in this validation store (SQLite), or 'none'. Default: the project's store (dq.yml), or none outside a project." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads per validation; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var interval = new Option<double>("--progress-interval") { Description = "Seconds between plain progress lines.", Hidden = true, DefaultValueFactory = _ => ProgressDisplay.DefaultInterval.TotalSeconds };
+
+        var command = new Command("validate", """
+            Validate data against an expectation suite, or run a checkpoint as a CI/CD quality gate.
+
+            Exit codes: 0 all expectations passed; 1 an expectation of error severity failed; 2 bad arguments,
+            suite, checkpoint or project file; 3 the data could not be read; 4 internal error; 130 interrupted.
+
+            Examples:
+              dq validate samples/orders/orders.csv --suite samples/orders/orders.suite.json
+              dq validate data.parquet --suite suite.json --result-format COMPLETE --output result.json
+              dq validate data.csv --suite suite.json --output - | jq .statistics
+              dq validate data.csv --suite suite.json --junit reports/junit.xml --store none
+              dq validate --checkpoint checkpoints/orders.yml
+              dq validate --checkpoint checkpoints/orders.yml --quiet --junit reports/junit.xml
+            """)
+        {
+            data, suite, checkpoint, format, resultFormat, output, junit, store, threads, interval,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(checkpoint) is not null)
+            {
+                if (r.GetValue(data) is not null || r.GetValue(suite) is not null || r.GetValue(format) is not null || r.GetValue(resultFormat) is not null)
+                {
+                    r.AddError("--checkpoint runs the validations its file names: give no data file, --suite, --format or --result-format with it (set them in the checkpoint).");
+                }
+            }
+            else if (r.GetValue(data) is null || r.GetValue(suite) is null)
+            {
+                r.AddError("give a data file and --suite <suite.json>, or --checkpoint <file>. Example: dq validate data.csv --suite suite.json");
+            }
+            if (r.GetValue(threads) < 0)
+            {
+                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var session = new RunSession(stdout, stderr, common.Get(parse), TimeSpan.FromSeconds(Math.Max(0.001, parse.GetValue(interval))), parse.GetValue(threads));
+            var plan = parse.GetValue(checkpoint) is { } file
+                ? CheckpointPlan(file, parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit))
+                : SuitePlan(parse.GetValue(data)!, parse.GetValue(suite)!, parse.GetValue(format) ?? DataFormat.Auto,
+                    parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit));
+            return session.RunAsync(plan, cancellationToken);
+        });
+        return command;
+    }
+
+    private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, string resultFormat, string? store, string? output, string? junit)
+    {
+        var level = ResultFormat.ParseLevel(resultFormat);
+        var suite = SuiteJson.Read(suitePath);
+        var job = new ValidationJob(data, data, format, null, suite, new ResultFormat(level));
+        var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
+        return new RunPlan(null, [job], [], StoreOption.Resolve(store, projectStore),
+            output is null ? [] : [output], junit is null ? [] : [junit], GatePolicy.Error);
+    }
+
+    private static RunPlan CheckpointPlan(string file, string? store, string? output, string? junit)
+    {
+        var checkpoint = CheckpointFile.Read(file);
+        var folder = Path.GetDirectoryName(checkpoint.FilePath)!;
+        var project = DqProject.Find(folder) ?? DqProject.Default(folder);
+        var plan = CheckpointPlanner.Plan(checkpoint, project, store);
+        return plan with
+        {
+            JsonPaths = output is null ? plan.JsonPaths : [.. plan.JsonPaths, output],
+            JunitPaths = junit is null ? plan.JunitPaths : [.. plan.JunitPaths, junit],
+        };
+    }
+}

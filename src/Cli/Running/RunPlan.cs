@@ -1,0 +1,24 @@
+using Dq.Cli.Checkpoints;
+using Dq.Expectations;
+
+namespace Dq.Cli.Running;
+
+/// <summary>
+/// Everything one <c>dq validate</c> invocation does: the validations to run, where results go, and the gate policy.
+/// Both forms of the command (a data file with <c>--suite</c>, or <c>--checkpoint</c>) become a plan.
+/// </summary>
+/// <param name="CheckpointName">The checkpoint's name, or null for <c>dq validate &lt;data&gt; --suite</c>.</param>
+/// <param name="Jobs">The validations, in report order.</param>
+/// <param name="Missing">Data patterns that matched no file: reported as unreadable data (exit 3).</param>
+/// <param name="StorePath">The validation store to keep the runs in, or null for none.</param>
+/// <param name="JsonPaths">Files to write the result JSON to; <c>-</c> is stdout.</param>
+/// <param name="JunitPaths">Files to write JUnit XML to.</param>
+/// <param name="Gate">Which failures fail the gate.</param>
+internal sealed record RunPlan(
+    string? CheckpointName,
+    IReadOnlyList<ValidationJob> Jobs,
+    IReadOnlyList<DataReadException> Missing,
+    string? StorePath,
+    IReadOnlyList<string> JsonPaths,
+    IReadOnlyList<string> JunitPaths,
+    GatePolicy Gate);

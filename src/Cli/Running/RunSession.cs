@@ -1,0 +1,149 @@
+using System.Globalization;
+using Dq.Cli.Checkpoints;
+using Dq.Cli.Store;
+using Dq.Expectations.Results;
+using Dq.Reporting;
+
+namespace Dq.Cli.Running;
+
+/// <summary>
+/// Runs a <see cref="RunPlan"/>: the validations (with progress), the summaries, then the actions (store, JSON,
+/// JUnit), and returns the exit code. Nothing is written until every validation has finished, so Ctrl+C leaves no
+/// output and no stored run behind.
+/// </summary>
+internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, Verbosity verbosity, TimeSpan progressInterval, int threads)
+{
+    public async Task<int> RunAsync(RunPlan plan, CancellationToken cancellationToken)
+    {
+        var summary = plan.JsonPaths.Contains("-") ? stderr : stdout;
+        if (verbosity == Verbosity.Verbose)
+        {
+            Describe(plan, summary);
+        }
+        var tracker = new ProgressTracker();
+        var display = new ProgressDisplay(stderr, verbosity, progressInterval);
+        var outcomes = await display.RunAsync(tracker, () => ValidationRunner.RunAsync(plan.Jobs, threads, tracker, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var results = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
+        var errors = plan.Missing.Concat(outcomes.Where(o => o.Error is not null).Select(o => o.Error!)).ToList();
+        if (verbosity != Verbosity.Quiet)
+        {
+            foreach (var result in results)
+            {
+                ConsoleSummary.Write(result, summary);
+                if (results.Count > 1)
+                {
+                    summary.WriteLine();
+                }
+            }
+        }
+        foreach (var error in errors)
+        {
+            stderr.WriteLine($"dq: cannot read the data: {error.Message}");
+        }
+
+        // From here on the run has finished: the actions are short and run to completion, each output atomically.
+        RunActions(plan, results, summary);
+        var code = ExitCode(plan.Gate, results, errors.Count);
+        if (plan.CheckpointName is not null || verbosity == Verbosity.Quiet)
+        {
+            summary.WriteLine(Overall(plan, results, errors.Count, code));
+        }
+        return code;
+    }
+
+    private void RunActions(RunPlan plan, IReadOnlyList<ValidationResult> results, TextWriter summary)
+    {
+        if (plan.StorePath is { } storePath && results.Count > 0)
+        {
+            using var store = ValidationStore.Open(storePath);
+            var group = plan.CheckpointName is null ? null : Guid.NewGuid().ToString("N");
+            foreach (var result in results)
+            {
+                store.Save(result, plan.CheckpointName, group);
+            }
+            Note(summary, $"stored {Runs(results.Count)} in {Shown(storePath)}: {string.Join(", ", results.Select(r => r.Run.RunId[..12]))}");
+        }
+        foreach (var path in plan.JsonPaths)
+        {
+            if (path == "-")
+            {
+                stdout.WriteLine(ResultFiles.Json(plan, results));
+            }
+            else
+            {
+                AtomicFile.Write(path, stream => ResultFiles.WriteJson(plan, results, stream));
+                Note(summary, $"wrote {Shown(path)}");
+            }
+        }
+        foreach (var path in plan.JunitPaths)
+        {
+            AtomicFile.Write(path, stream => JunitReport.Write(results, stream, plan.CheckpointName ?? "dq"));
+            Note(summary, $"wrote {Shown(path)}");
+        }
+    }
+
+    private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results, int errors)
+    {
+        if (errors > 0)
+        {
+            return ExitCodes.DataUnreadable;
+        }
+        var failed = gate switch
+        {
+            GatePolicy.Error => results.Any(r => !r.Success),
+            GatePolicy.Warn => results.Any(r => r.Results.Any(e => !e.Success)),
+            _ => false,
+        };
+        return failed ? ExitCodes.ExpectationFailed : ExitCodes.Success;
+    }
+
+    private static string Overall(RunPlan plan, IReadOnlyList<ValidationResult> results, int errors, int code)
+    {
+        var passed = results.Count(r => r.Success);
+        var warned = results.Sum(r => r.Results.Count(e => !e.Success && e.Severity == Severity.Warn));
+        var what = plan.CheckpointName is { } name ? $"Checkpoint `{name}`" : "Validation";
+        var verdict = code == ExitCodes.Success ? "PASSED" : "FAILED";
+        var text = $"{what} {verdict}: {passed} of {results.Count + errors} validation{(results.Count + errors == 1 ? "" : "s")} passed";
+        if (results.Count - passed > 0)
+        {
+            text += $"; failed: {string.Join(", ", results.Where(r => !r.Success).Select(r => $"{r.SuiteName} on {r.Run.DataAsset}"))}";
+        }
+        if (errors > 0)
+        {
+            text += $"; {errors} could not be read";
+        }
+        if (warned > 0)
+        {
+            text += $"; {warned} warn-severity expectation{(warned == 1 ? "" : "s")} failed" + (plan.Gate == GatePolicy.Warn ? " (gate fails on warn)" : " (reported only)");
+        }
+        return text + string.Create(CultureInfo.InvariantCulture, $". Exit code {code}.");
+    }
+
+    private void Describe(RunPlan plan, TextWriter writer)
+    {
+        Note(writer, $"{Runs(plan.Jobs.Count).Replace("run", "validation", StringComparison.Ordinal)} planned" + (plan.CheckpointName is { } n ? $" by checkpoint `{n}`" : ""));
+        foreach (var job in plan.Jobs)
+        {
+            Note(writer, $"  {job.AssetName} ({job.Format.ToString().ToLowerInvariant()}) against suite `{job.Suite.Name}` ({job.Suite.Expectations.Count} expectations, {job.ResultFormat.LevelName})");
+        }
+        Note(writer, $"store: {(plan.StorePath is { } s ? Shown(s) : "none")}; gate fails on: {plan.Gate.ToString().ToLowerInvariant()}");
+    }
+
+    private void Note(TextWriter writer, string text)
+    {
+        if (verbosity != Verbosity.Quiet)
+        {
+            writer.WriteLine($"dq: {text}");
+        }
+    }
+
+    private static string Runs(int count) => count == 1 ? "1 run" : $"{count} runs";
+
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}

@@ -1,0 +1,85 @@
+using Dq.Expectations;
+using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
+using Dq.Readers;
+
+namespace Dq.Cli.Running;
+
+/// <summary>One data asset to validate against one suite.</summary>
+/// <param name="DataPath">The absolute path of the data file.</param>
+/// <param name="AssetName">The name shown in summaries, reports and the store (a path relative to the project, or as given).</param>
+/// <param name="Format">The data format.</param>
+/// <param name="Csv">CSV options, or null for the defaults.</param>
+/// <param name="Suite">The suite, already read and checked.</param>
+/// <param name="ResultFormat">The result format of the run.</param>
+internal sealed record ValidationJob(string DataPath, string AssetName, DataFormat Format, CsvReaderOptions? Csv, ExpectationSuite Suite, ResultFormat ResultFormat);
+
+/// <summary>What became of a job: a result, or the reason its data could not be read.</summary>
+internal sealed record ValidationOutcome(ValidationJob Job, ValidationResult? Result, DataReadException? Error);
+
+/// <summary>Runs validation jobs, several at once, each on its share of the cores.</summary>
+internal static class ValidationRunner
+{
+    /// <summary>
+    /// Runs every job; unreadable data is an outcome (the other jobs still run), any other exception stops the
+    /// rest and is rethrown, and cancellation throws <see cref="OperationCanceledException"/> once every job stopped.
+    /// </summary>
+    /// <param name="jobs">The jobs, reported in this order.</param>
+    /// <param name="threads">Worker threads per validation; 0 shares the cores among the validations running at once.</param>
+    /// <param name="tracker">Receives each job's progress.</param>
+    /// <param name="cancellationToken">Stops every job between batches.</param>
+    public static async Task<IReadOnlyList<ValidationOutcome>> RunAsync(
+        IReadOnlyList<ValidationJob> jobs, int threads, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var parallel = Math.Clamp(jobs.Count, 1, Math.Max(2, Environment.ProcessorCount / 2));
+        var perJob = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount / parallel);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(parallel);
+        var tasks = jobs.Select(job => Task.Run(async () =>
+        {
+            await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                return Run(job, perJob, tracker, stop.Token);
+            }
+            catch (Exception e) when (e is not (DataReadException or OperationCanceledException))
+            {
+                // A configuration error or a bug: the checkpoint cannot pass, so stop the other validations now.
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stopped because another job failed: report that job's exception, not the cancellation it caused.
+            throw tasks.Select(t => t.Exception?.InnerException).First(e => e is not null and not OperationCanceledException)!;
+        }
+    }
+
+    private static ValidationOutcome Run(ValidationJob job, int threads, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var entry = tracker.Add(job.AssetName);
+        try
+        {
+            using var source = new CountingSource(BatchSources.Open(job.DataPath, job.Format, job.Csv), job.AssetName, entry);
+            var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads };
+            return new ValidationOutcome(job, Validator.Validate(source, job.Suite, options, cancellationToken), null);
+        }
+        catch (DataReadException e)
+        {
+            return new ValidationOutcome(job, null, e);
+        }
+        finally
+        {
+            entry.Finish();
+        }
+    }
+}

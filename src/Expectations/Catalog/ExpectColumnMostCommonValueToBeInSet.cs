@@ -1,0 +1,56 @@
+using Apache.Arrow;
+using Dq.Expectations.Execution;
+using Dq.Expectations.Metrics;
+using Dq.Expectations.Planning;
+using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
+
+namespace Dq.Expectations.Catalog;
+
+/// <summary>
+/// <c>expect_column_most_common_value_to_be_in_set</c>: the most frequent non-null value is in <c>value_set</c>.
+/// When several values tie, all are reported (in order) and, unless <c>ties_okay</c>, the expectation fails; with
+/// <c>ties_okay</c> it holds when any tied value is in the set.
+/// </summary>
+public sealed class ExpectColumnMostCommonValueToBeInSet : Expectation
+{
+    /// <summary>The GX type name.</summary>
+    public const string TypeName = "expect_column_most_common_value_to_be_in_set";
+
+    internal ExpectColumnMostCommonValueToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
+        : base(configuration, kwargs)
+    {
+        Column = kwargs.RequiredString("column");
+        Values = new ValueSet(kwargs.OptionalList("value_set") ?? throw kwargs.Error("value_set", "is missing or null", "give the allowed values as a list"));
+        TiesOkay = kwargs.Boolean("ties_okay", false);
+        kwargs.RejectUnknown();
+    }
+
+    /// <summary>The column.</summary>
+    public string Column { get; }
+
+    /// <summary>Whether a tie passes when one of the tied values is in the set.</summary>
+    public bool TiesOkay { get; }
+
+    internal ValueSet Values { get; }
+
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new ValueCountsKey(Column))];
+
+    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
+    {
+        if (metrics.FailureOf(new ValueCountsKey(Column)) is { } failure)
+        {
+            return CannotJudge(failure);
+        }
+        var counts = metrics.ValueCounts(Column);
+        if (counts.Count == 0)
+        {
+            return Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+        }
+        var highest = counts.Max(c => c.Count);
+        var modes = counts.Where(c => c.Count == highest).Select(c => c.Value).ToList();
+        var inSet = modes.Where(m => Values.Members.Contains(ValueSet.Normalize(m))).ToList();
+        var success = modes.Count == 1 ? inSet.Count == 1 : TiesOkay && inSet.Count > 0;
+        return Judged(success, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = modes });
+    }
+}

@@ -1,0 +1,21 @@
+using Dq.Expectations.Execution;
+using Dq.Expectations.Metrics;
+using Dq.Expectations.Suites;
+
+namespace Dq.Expectations.Catalog;
+
+/// <summary><c>expect_column_sum_to_be_between</c>: the sum of the non-null values lies within the bounds (exact for integer columns).</summary>
+public sealed class ExpectColumnSumToBeBetween : ColumnAggregateExpectation
+{
+    /// <summary>The GX type name.</summary>
+    public const string TypeName = "expect_column_sum_to_be_between";
+
+    internal ExpectColumnSumToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
+        : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
+
+    private protected override string Describe => "sum";
+
+    private protected override IEnumerable<MetricKey> Keys => [new ColumnSummaryKey(Column)];
+
+    private protected override object? Observe(MetricResults metrics) => NumericSummary(metrics) is { Count: > 0 } s ? (s.IsInteger ? (object)(long)s.IntegerSum : s.Sum) : null;
+}

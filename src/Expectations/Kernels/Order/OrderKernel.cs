@@ -1,0 +1,185 @@
+using System.Numerics;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Dq.Expectations.Columns;
+using Dq.Expectations.Metrics;
+
+namespace Dq.Expectations.Kernels.Order;
+
+/// <summary>
+/// Finds values that are not after (or before) the previous non-null value, for
+/// <c>expect_column_values_to_be_increasing</c>/<c>_decreasing</c>. Each block is scanned in row order into an
+/// <see cref="OrderSegment"/>; <see cref="OrderState"/> judges the values at block and batch boundaries, so the
+/// result does not depend on batch sizes, threads or the order batches are scanned in.
+/// </summary>
+/// <remarks>NaN is always unexpected and is not the previous value of the next one (NaN has no order).</remarks>
+internal sealed class OrderKernel : ColumnKernel
+{
+    private readonly OrderKey _key;
+    private readonly int _sampleLimit;
+
+    private OrderKernel(OrderKey key, int sampleLimit)
+    {
+        _key = key;
+        _sampleLimit = sampleLimit;
+    }
+
+    /// <exception cref="MetricPreconditionException">The column's values have no order (binary, nested types).</exception>
+    public static OrderKernel Create(Field field, OrderKey key, int sampleLimit)
+    {
+        var type = field.DataType is DictionaryType dictionary ? dictionary.ValueType : field.DataType;
+        if (type is not (NumberType or StringType or BooleanType or Date32Type or Date64Type or TimestampType or Decimal128Type))
+        {
+            throw new MetricPreconditionException($"column `{field.Name}` has type {type.Name}, whose values have no order; order checks need numbers, text, dates or timestamps.");
+        }
+        return new OrderKernel(key, sampleLimit);
+    }
+
+    public override MetricState CreateState() => new OrderState(IsUnexpected, _sampleLimit);
+
+    /// <summary>Whether <paramref name="value"/> breaks the order after <paramref name="previous"/> (same-typed plain values).</summary>
+    private bool IsUnexpected(object value, object previous) => Breaks(Compare(value, previous));
+
+    private bool Breaks(int comparison) =>
+        (_key.Decreasing ? comparison > 0 : comparison < 0) || (_key.Strictly && comparison == 0);
+
+    private static int Compare(object a, object b) =>
+        a is string x ? TextOrder.Compare(x, (string)b) : ((IComparable)a).CompareTo(b);
+
+    public override void Accumulate(in ColumnBlock block, MetricState state)
+    {
+        var order = (OrderState)state;
+        var inner = new UnexpectedRowsState(order.SampleLimit);
+        (int First, int Last) rows = block.Array switch
+        {
+            Int8Array a => Numbers(block, a.Values, inner),
+            Int16Array a => Numbers(block, a.Values, inner),
+            Int32Array a => Numbers(block, a.Values, inner),
+            Int64Array a => Numbers(block, a.Values, inner),
+            UInt8Array a => Numbers(block, a.Values, inner),
+            UInt16Array a => Numbers(block, a.Values, inner),
+            UInt32Array a => Numbers(block, a.Values, inner),
+            UInt64Array a => Numbers(block, a.Values, inner),
+            FloatArray a => Numbers(block, a.Values, inner),
+            DoubleArray a => Numbers(block, a.Values, inner),
+            StringArray a => Scan(block, new TextCheck(this, a), inner),
+            var other => Scan(block, new BoxedCheck(this, other), inner),
+        };
+        var start = block.FirstRowIndex + block.Start;
+        order.Add(new OrderSegment(
+            start, start + block.Length,
+            rows.First < 0 ? null : ArrowValues.Get(block.Array, rows.First), block.FirstRowIndex + rows.First,
+            rows.Last < 0 ? null : ArrowValues.Get(block.Array, rows.Last), inner));
+    }
+
+    private (int, int) Numbers<T>(in ColumnBlock block, ReadOnlySpan<T> values, UnexpectedRowsState inner)
+        where T : unmanaged, INumber<T> => Scan(block, new NumberCheck<T>(this, values), inner);
+
+    private static (int First, int Last) Scan<TCheck>(in ColumnBlock block, TCheck check, UnexpectedRowsState inner)
+        where TCheck : IOrderCheck, allows ref struct
+    {
+        WordScan.Run(block, ref check, inner);
+        return (check.First, check.Last);
+    }
+
+    /// <summary>A word check that walks rows in order, remembering the first and the latest non-null (ordered) row.</summary>
+    private interface IOrderCheck : IWordCheck
+    {
+        int First { get; }
+
+        int Last { get; }
+    }
+
+    private ref struct NumberCheck<T>(OrderKernel kernel, ReadOnlySpan<T> values) : IOrderCheck
+        where T : unmanaged, INumber<T>
+    {
+        private readonly ReadOnlySpan<T> _values = values;
+
+        public int First { get; private set; } = -1;
+
+        public int Last { get; private set; } = -1;
+
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var bits = valid; bits != 0; bits &= bits - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(bits);
+                var value = _values[row + i];
+                if (T.IsNaN(value))
+                {
+                    unexpected |= 1UL << i;
+                    continue;
+                }
+                if (Last < 0)
+                {
+                    First = row + i; // judged later, against the value before the block
+                }
+                else if (kernel.Breaks(value.CompareTo(_values[Last])))
+                {
+                    unexpected |= 1UL << i;
+                }
+                Last = row + i;
+            }
+            return unexpected;
+        }
+    }
+
+    private struct TextCheck(OrderKernel kernel, StringArray strings) : IOrderCheck
+    {
+        public int First { get; private set; } = -1;
+
+        public int Last { get; private set; } = -1;
+
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var bits = valid; bits != 0; bits &= bits - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(bits);
+                if (Last < 0)
+                {
+                    First = row + i;
+                }
+                // Ordinal UTF-8 byte order is code point order, as Python compares str.
+                else if (kernel.Breaks(Math.Sign(strings.GetBytes(row + i).SequenceCompareTo(strings.GetBytes(Last)))))
+                {
+                    unexpected |= 1UL << i;
+                }
+                Last = row + i;
+            }
+            return unexpected;
+        }
+    }
+
+    /// <summary>Dates, timestamps, booleans, decimals and dictionary-encoded text, through their plain values.</summary>
+    private struct BoxedCheck(OrderKernel kernel, IArrowArray array) : IOrderCheck
+    {
+        private object? _previous;
+
+        public int First { get; private set; } = -1;
+
+        public int Last { get; private set; } = -1;
+
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var bits = valid; bits != 0; bits &= bits - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(bits);
+                var value = ArrowValues.Get(array, row + i)!;
+                if (_previous is null)
+                {
+                    First = row + i;
+                }
+                else if (kernel.IsUnexpected(value, _previous))
+                {
+                    unexpected |= 1UL << i;
+                }
+                _previous = value;
+                Last = row + i;
+            }
+            return unexpected;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+
+namespace Dq.Cli.Tests.Commands;
+
+/// <summary><c>dq init</c>, <c>dq runs</c> and <c>dq suite</c>.</summary>
+public sealed class ProjectCommandsTests : TempFolderTest
+{
+    [Fact]
+    public void Init_RefusesToOverwriteAndChangesNothing()
+    {
+        var root = InitProject();
+        File.Delete(Path.Combine(root, "dq.yml"));
+        File.WriteAllText(Path.Combine(root, "README.md"), "mine");
+
+        var (code, _, error) = DqRunner.Run("init", root);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("README.md", error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(root, "README.md")));
+        Assert.False(File.Exists(Path.Combine(root, "dq.yml")));
+    }
+
+    [Fact]
+    public void Init_InsideAProject_IsRefused()
+    {
+        var root = InitProject();
+
+        var (code, _, error) = DqRunner.Run("init", Path.Combine(root, "nested"));
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("already inside the dq project", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunsListAndShow_ReadTheStore()
+    {
+        var root = InitProject();
+        var checkpoint = Path.Combine(root, "checkpoints", "orders.yml");
+        DqRunner.Run("validate", "--checkpoint", checkpoint);
+        DqRunner.Run("validate", "--checkpoint", checkpoint);
+        var store = Path.Combine(root, ".dq", "store.db");
+
+        var (code, output, _) = DqRunner.Run("runs", "list", "--store", store, "--json", "--suite", "orders", "--limit", "1");
+        var runs = JsonNode.Parse(output)!.AsArray();
+        var id = runs[0]!["run_id"]!.GetValue<string>();
+        var table = DqRunner.Run("runs", "list", "--store", store).Out;
+        var shown = DqRunner.Run("runs", "show", id[..10], "--store", store).Out;
+        var json = JsonNode.Parse(DqRunner.Run("runs", "show", id, "--store", store, "--json").Out)!;
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Single(runs);
+        Assert.Equal(4, table.Trim().Split('\n').Length);
+        Assert.Contains($"Run {id}: PASSED", shown, StringComparison.Ordinal);
+        Assert.Contains("customer_id  warn      WARN", shown, StringComparison.Ordinal);
+        Assert.Equal(id, json["meta"]!["run_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RunsList_WithoutAStore_SaysHowToFindOne()
+    {
+        var (code, _, error) = DqRunner.Run("runs", "list", "--store", Path.Combine(Folder, "none.db"));
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("does not exist yet", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Folder, "none.db")));
+    }
+
+    [Fact]
+    public void SuiteShow_DescribesEachExpectationInPlainLanguage()
+    {
+        var (code, output, _) = DqRunner.Run("suite", "show", Repository.PathOf("samples", "orders", "orders.suite.json"));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("`order_id` is never null.", output, StringComparison.Ordinal);
+        Assert.Contains("`customer_id` is never null, in at least 99% of rows.", output, StringComparison.Ordinal);
+        Assert.Contains("Values of `amount` are between 0 and 1000000.", output, StringComparison.Ordinal);
+        Assert.Contains("Values of `status` are one of \"placed\", \"shipped\", \"delivered\", \"cancelled\".", output, StringComparison.Ordinal);
+        Assert.Contains("The table has between 100 and 10000000 rows.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SuiteList_ListsSuitesAndFlagsInvalidOnes()
+    {
+        var root = InitProject();
+        File.WriteAllText(Path.Combine(root, "suites", "broken.json"), "{\"name\": ");
+
+        var (code, output, _) = DqRunner.Run("suite", "list", "--dir", Path.Combine(root, "suites"));
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("8 (1 warn)", output, StringComparison.Ordinal);
+        Assert.Contains("INVALID", output, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("validate")]
+    [InlineData("runs")]
+    [InlineData("runs", "list")]
+    [InlineData("runs", "show")]
+    [InlineData("suite")]
+    [InlineData("suite", "list")]
+    [InlineData("suite", "show")]
+    public void Help_OfEveryCommand_HasExamples(params string[] command)
+    {
+        var (code, output, _) = DqRunner.Run([.. command, "--help"]);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+    }
+}

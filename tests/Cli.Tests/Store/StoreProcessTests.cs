@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Dq.Cli.Tests.Store;
+
+/// <summary>Tests that run <c>dq</c> as child processes; they run alone (not beside other tests) to keep their timing bounded.</summary>
+[CollectionDefinition("processes", DisableParallelization = true)]
+public sealed class ProcessCollection;
+
+[Collection("processes")]
+public sealed class StoreProcessTests : TempFolderTest
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>A project whose checkpoint validates the sample <paramref name="runs"/> times and only stores the results.</summary>
+    private (string Root, string Checkpoint) Project(int runs)
+    {
+        var root = InitProject();
+        var yaml = new StringBuilder("name: many\nvalidations:\n");
+        for (var i = 0; i < runs; i++)
+        {
+            yaml.Append("  - data: ../data/orders.csv\n    csv: { null_tokens: [NA] }\n    suite: ../suites/orders.suite.json\n");
+        }
+        yaml.Append("actions:\n  - store_result\n");
+        return (root, Write(Path.Combine(root, "checkpoints", "many.yml"), yaml.ToString()));
+    }
+
+    [Fact]
+    public async Task EightProcessesStoringTwentyRunsEach_LoseNothing()
+    {
+        var (root, checkpoint) = Project(runs: 20);
+
+        var processes = Enumerable.Range(0, 8).Select(_ => DqRunner.Start(root, null, "validate", "--checkpoint", checkpoint, "--quiet")).ToList();
+        var token = TestContext.Current.CancellationToken;
+        var outputs = processes.Select(p => (Out: p.StandardOutput.ReadToEndAsync(token), Err: p.StandardError.ReadToEndAsync(token))).ToList();
+        foreach (var (process, i) in processes.Select((p, i) => (p, i)))
+        {
+            Assert.True(process.WaitForExit(s_timeout), "a dq process did not finish in time");
+            Assert.True(process.ExitCode == 0, $"process {i} exited {process.ExitCode}: {await outputs[i].Out} {await outputs[i].Err}");
+            process.Dispose();
+        }
+
+        using var connection = Open(Path.Combine(root, ".dq", "store.db"));
+        Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+        Assert.Equal(160L, Scalar(connection, "SELECT count(*) FROM runs"));
+        Assert.Equal(8L, Scalar(connection, "SELECT count(DISTINCT checkpoint_run_id) FROM runs"));
+        Assert.Equal(160L * 8, Scalar(connection, "SELECT count(*) FROM expectation_results"));
+        AssertNoPartialRun(connection);
+    }
+
+    [Fact]
+    public void ProcessesKilledAtRandomPoints_LeaveNoPartialRun()
+    {
+        var (root, checkpoint) = Project(runs: 20);
+        var random = new Random(20_240_611);
+        var environment = new Dictionary<string, string> { ["DQ_TEST_STORE_PAUSE_MS"] = "5" };
+        var killedWhileRunning = 0;
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            using var process = DqRunner.Start(root, environment, "validate", "--checkpoint", checkpoint, "--quiet");
+            _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var delay = random.Next(400, 3_000);
+            if (!process.WaitForExit(delay))
+            {
+                process.Kill(entireProcessTree: true);
+                killedWhileRunning++;
+            }
+            Assert.True(process.WaitForExit(s_timeout));
+        }
+
+        Assert.True(killedWhileRunning > 0, "no process was still running when killed; the test proves nothing");
+        var store = Path.Combine(root, ".dq", "store.db");
+        // A clean run after the kills: the store opens, recovers, and takes new runs.
+        var (code, _, error) = DqRunner.RunProcess(root, s_timeout, "validate", "--checkpoint", Path.Combine(root, "checkpoints", "orders.yml"), "--quiet");
+        Assert.True(code == 0, error);
+        using var connection = Open(store);
+        Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
+        AssertNoPartialRun(connection);
+    }
+
+    private static void AssertNoPartialRun(SqliteConnection connection)
+    {
+        // Every run has exactly one row per evaluated expectation, and no expectation row lacks its run.
+        Assert.Equal(0L, Scalar(connection, """
+            SELECT count(*) FROM runs r
+            WHERE r.evaluated_expectations <> (SELECT count(*) FROM expectation_results e WHERE e.run_id = r.run_id)
+            """));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM expectation_results e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = e.run_id)"));
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
