@@ -52,6 +52,11 @@ public static class CaseRunner
         {
             return expectsError ? new CaseOutcome(Verdict.Passed) : new CaseOutcome(Verdict.Failed, $"configuration error: {e.Message}");
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A crash is a failure of this case (never a pass, even where GX expects an error), not of the whole run.
+            return new CaseOutcome(Verdict.Failed, $"dq crashed: {e.GetType().Name}: {e.Message}");
+        }
         if (expectsError)
         {
             return result.ExceptionInfo is not null

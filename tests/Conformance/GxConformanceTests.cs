@@ -35,7 +35,8 @@ public sealed class GxConformanceTests
         var implemented = outcomes.Where(o => ExpectationCatalog.IsSupported(o.Case.ExpectationType)).ToList();
         var report = string.Join(Environment.NewLine,
             [line, $"implemented types: {ExpectationCatalog.Types.Count} of 48, {implemented.Count} applicable cases",
-             .. failed.Select(f => $"FAILED {f.Case}: {f.Outcome.Reason}")]);
+             .. failed.Select(f => $"FAILED {f.Case}: {f.Outcome.Reason}"),
+             .. outcomes.Where(o => o.Outcome.Verdict == Verdict.Skipped).Select(o => $"SKIPPED {o.Case}: {o.Outcome.Reason}")]);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-summary.txt"), report + Environment.NewLine);
         TestContext.Current.SendDiagnosticMessage(line);
         Assert.True(failed.Count == 0, report);

@@ -41,11 +41,14 @@ internal static class Between
     public static bool IsWithin(double value, double? min, double? max, bool strictMin, bool strictMax) =>
         !(min is { } lo && (strictMin ? value <= lo : value < lo)) && !(max is { } hi && (strictMax ? value >= hi : value > hi));
 
+    /// <summary>The order of two bounds of the same kind; null when their kinds differ (checked later, against the column).</summary>
     private static int? Compare(object a, object b) => (a, b) switch
     {
         (string x, string y) => Columns.TextOrder.Compare(x, y),
-        (string, _) or (_, string) => null,
-        _ => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
+        (long or double, long or double) => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
+        _ when a is DateTime or DateOnly or DateTimeOffset || b is DateTime or DateOnly or DateTimeOffset =>
+            Kernels.Range.RangeKernels.TryTicks(a) is { } x && Kernels.Range.RangeKernels.TryTicks(b) is { } y ? x.CompareTo(y) : null,
+        _ => null,
     };
 
     private static string Describe(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

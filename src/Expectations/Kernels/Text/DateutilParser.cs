@@ -138,7 +138,7 @@ internal sealed class DateutilParser
             }
             return true;
         }
-        if (next is not null && T.AmPm(next) >= 0 && Int(integer) < 24)
+        if ((next is not null && T.AmPm(next) >= 0 || (next == " " && At(i + 2) is { } half && T.AmPm(half) >= 0)) && Int(integer) < 24)
         {
             _hour = Int(integer);
             return true;

@@ -45,18 +45,22 @@ internal static class DateutilTokens
             }
             else if (char.IsAsciiDigit(text[i]))
             {
-                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
                 {
                     i++;
                 }
-                // "28.5" is one number, but "01.01.2010" is three numbers and two dots.
-                if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]) && !HasSecondDot(text, i + 1))
+                // "28.5" is one number, but "01.01.2010" (or "5.") is numbers and dots, as dateutil splits them.
+                var run = text[start..i];
+                if (run.Count(c => c == '.') > 1 || run.EndsWith('.'))
                 {
-                    i++;
-                    while (i < text.Length && char.IsAsciiDigit(text[i]))
+                    foreach (var piece in System.Text.RegularExpressions.Regex.Split(run, "(\\.)"))
                     {
-                        i++;
+                        if (piece.Length > 0)
+                        {
+                            tokens.Add(piece);
+                        }
                     }
+                    continue;
                 }
             }
             else
@@ -101,14 +105,4 @@ internal static class DateutilTokens
         "s" or "second" or "seconds" => 2,
         _ => -1,
     };
-
-    private static bool HasSecondDot(string text, int from)
-    {
-        var i = from;
-        while (i < text.Length && char.IsAsciiDigit(text[i]))
-        {
-            i++;
-        }
-        return i < text.Length && text[i] == '.';
-    }
 }
