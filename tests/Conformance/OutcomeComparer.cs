@@ -30,6 +30,9 @@ public static class OutcomeComparer
                     break;
                 case "unexpected_count":
                     break; // GX ignores it
+                case "observed_value_list":
+                    Check(problems, key, (want as JsonArray ?? []).Any(v => ValuesEqual(v, result["observed_value"])), want, result["observed_value"]);
+                    break;
                 case "value_counts":
                     var actualCounts = (result["details"] as JsonObject)?["value_counts"] as JsonArray ?? [];
                     Check(problems, key, (want as JsonArray ?? []).All(w => actualCounts.Any(a => ValuesEqual(w, a))), want, actualCounts);
