@@ -55,5 +55,10 @@ internal static class AggregateBounds
 
     private static bool IsNumber(object value) => value is long or ulong or double or decimal or int or bool;
 
-    internal static string Format(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
+    internal static string Format(object? value) => value switch
+    {
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
+    };
 }

@@ -17,5 +17,11 @@ public sealed class ExpectColumnSumToBeBetween : ColumnAggregateExpectation
 
     private protected override IEnumerable<MetricKey> Keys => [new ColumnSummaryKey(Column)];
 
-    private protected override object? Observe(MetricResults metrics) => NumericSummary(metrics) is { Count: > 0 } s ? (s.IsInteger ? (object)(long)s.IntegerSum : s.Sum) : null;
+    private protected override object? Observe(MetricResults metrics) => NumericSummary(metrics) is { Count: > 0 } s ? (s.IsInteger ? ExactInteger(s.IntegerSum) : s.Sum) : null;
+
+    /// <summary>An integer sum as the narrowest exact .NET number: long, then decimal (28 digits), then double.</summary>
+    private static object ExactInteger(Int128 sum) =>
+        sum >= long.MinValue && sum <= long.MaxValue ? (long)sum
+        : sum >= (Int128)decimal.MinValue && sum <= (Int128)decimal.MaxValue ? (decimal)sum
+        : (double)sum;
 }

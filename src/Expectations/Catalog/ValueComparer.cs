@@ -18,7 +18,13 @@ internal sealed class ValueComparer : IComparer<object?>
         }
         if (IsNumber(x) && IsNumber(y))
         {
-            return Convert.ToDouble(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(y, CultureInfo.InvariantCulture));
+            // Integers compare exactly (doubles cannot tell 2^63 − 1 from 2^63 − 2); mixed kinds through double.
+            return (x, y) switch
+            {
+                (long left, long right) => left.CompareTo(right),
+                (long or ulong, long or ulong) => Convert.ToDecimal(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(y, CultureInfo.InvariantCulture)),
+                _ => Convert.ToDouble(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(y, CultureInfo.InvariantCulture)),
+            };
         }
         if (Ticks(x) is { } p && Ticks(y) is { } q)
         {

@@ -35,19 +35,19 @@ internal sealed class ColumnSummaryState : MetricState
     public double SquaredDeviations { get; private set; }
 
     /// <summary>The sum: exact for integer columns, compensated (Neumaier) for reals.</summary>
-    public double Sum => IsInteger ? (double)IntegerSum : _sum + _compensation;
+    public double Sum => IsInteger ? (double)IntegerSum : double.IsFinite(_sum) ? _sum + _compensation : _sum;
 
     /// <summary>The sample standard deviation (n − 1), as GX and pandas compute it; NaN for fewer than two values.</summary>
     public double SampleStandardDeviation => Count < 2 ? double.NaN : Math.Sqrt(SquaredDeviations / (Count - 1));
 
     /// <summary>Adds the aggregates of a block: its count, extremes, exact and real sums, mean and M2.</summary>
-    public void AddBlock(long count, object? min, object? max, Int128 integerSum, double sum, double mean, double squaredDeviations)
+    public void AddBlock(long count, object? min, object? max, Int128 integerSum, double sum, double compensation, double mean, double squaredDeviations)
     {
         if (count == 0)
         {
             return;
         }
-        Combine(count, min, max, integerSum, sum, 0, mean, squaredDeviations);
+        Combine(count, min, max, integerSum, sum, compensation, mean, squaredDeviations);
     }
 
     public override void Merge(MetricState other)
@@ -70,20 +70,41 @@ internal sealed class ColumnSummaryState : MetricState
             Max = max;
         }
         IntegerSum += integerSum;
-        AddCompensated(sum);
-        AddCompensated(compensation);
-        // Chan et al.: the combined mean and M2 of two groups.
+        AddCompensated(ref _sum, ref _compensation, sum);
+        AddCompensated(ref _sum, ref _compensation, compensation);
         var total = Count + count;
-        var delta = mean - Mean;
-        SquaredDeviations += squaredDeviations + (delta * delta * Count * count / total);
-        Mean += delta * count / total;
+        if (Count == 0)
+        {
+            (Mean, SquaredDeviations) = (mean, squaredDeviations);
+        }
+        else if (!double.IsFinite(Mean) || !double.IsFinite(mean))
+        {
+            // With an infinity on either side the mean is that infinity (NaN for +∞ with −∞) and the deviation
+            // undefined, as pandas reports, whichever way the rows were split.
+            Mean = (Mean * ((double)Count / total)) + (mean * ((double)count / total));
+            SquaredDeviations = double.NaN;
+        }
+        else
+        {
+            // Chan et al.: the combined mean and M2 of two groups.
+            var delta = mean - Mean;
+            SquaredDeviations += squaredDeviations + (delta * delta * Count * count / total);
+            Mean += delta * count / total;
+        }
         Count = total;
     }
 
-    private void AddCompensated(double value)
+    /// <summary>
+    /// Neumaier's compensated addition. Once the sum is infinite the compensation stops (∞ − ∞ would poison it), so
+    /// an infinity in the data gives an infinite sum, as pandas reports.
+    /// </summary>
+    internal static void AddCompensated(ref double sum, ref double compensation, double value)
     {
-        var t = _sum + value;
-        _compensation += Math.Abs(_sum) >= Math.Abs(value) ? (_sum - t) + value : (value - t) + _sum;
-        _sum = t;
+        var t = sum + value;
+        if (double.IsFinite(t))
+        {
+            compensation += Math.Abs(sum) >= Math.Abs(value) ? (sum - t) + value : (value - t) + sum;
+        }
+        sum = t;
     }
 }

@@ -37,7 +37,7 @@ internal static class SummaryKernels
             long count = 0;
             T min = default, max = default;
             Int128 integerSum = 0;
-            double sum = 0;
+            double sum = 0, compensation = 0;
             for (var row = block.Start; row < block.Start + block.Length; row += 64)
             {
                 var n = Math.Min(64, block.Start + block.Length - row);
@@ -62,14 +62,14 @@ internal static class SummaryKernels
                     {
                         integerSum += Int128.CreateTruncating(value);
                     }
-                    sum += double.CreateTruncating(value);
+                    ColumnSummaryState.AddCompensated(ref sum, ref compensation, double.CreateTruncating(value));
                 }
             }
             if (count == 0)
             {
                 return;
             }
-            var mean = isInteger ? (double)integerSum / count : sum / count;
+            var mean = isInteger ? (double)integerSum / count : (sum + compensation) / count;
             double squaredDeviations = 0;
             for (var row = block.Start; row < block.Start + block.Length; row += 64)
             {
@@ -83,12 +83,12 @@ internal static class SummaryKernels
                     }
                 }
             }
-            ((ColumnSummaryState)state).AddBlock(count, Plain(min), Plain(max), integerSum, sum, mean, squaredDeviations);
+            ((ColumnSummaryState)state).AddBlock(count, Plain(min), Plain(max), integerSum, sum, compensation, mean, squaredDeviations);
         }
 
         private object Plain(T value) => isInteger
-            ? (value > T.CreateSaturating(long.MaxValue) ? ulong.CreateTruncating(value) : long.CreateTruncating(value))
-            : double.CreateTruncating(value);
+            ? (value > T.CreateSaturating(long.MaxValue) ? (object)ulong.CreateTruncating(value) : (object)long.CreateTruncating(value))
+            : (object)double.CreateTruncating(value);
     }
 
     /// <summary>
@@ -117,12 +117,12 @@ internal static class SummaryKernels
             var max = values.Max(Catalog.ValueComparer.Instance);
             if (!numeric)
             {
-                ((ColumnSummaryState)state).AddBlock(values.Count, min, max, 0, 0, 0, 0);
+                ((ColumnSummaryState)state).AddBlock(values.Count, min, max, 0, 0, 0, 0, 0);
                 return;
             }
             var reals = values.Select(v => v is bool b ? (b ? 1.0 : 0.0) : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var mean = reals.Average();
-            ((ColumnSummaryState)state).AddBlock(reals.Count, min, max, 0, reals.Sum(), mean, reals.Sum(r => (r - mean) * (r - mean)));
+            ((ColumnSummaryState)state).AddBlock(reals.Count, min, max, 0, reals.Sum(), 0, mean, reals.Sum(r => (r - mean) * (r - mean)));
         }
     }
 }

@@ -19,12 +19,22 @@ internal sealed class ParameterExpression
         _parameters = parameters;
     }
 
+    private static readonly HashSet<string> s_timedeltaUnits = ["weeks", "days", "hours", "minutes", "seconds"];
+
     public static object? Evaluate(string text, SuiteParameters parameters)
     {
         var expression = new ParameterExpression(text, parameters);
-        var value = expression.Sum();
-        expression.SkipSpace();
-        return expression._position == text.Length ? value : throw expression.Error("unexpected text");
+        try
+        {
+            var value = expression.Sum();
+            expression.SkipSpace();
+            return expression._position == text.Length ? value : throw expression.Error("unexpected text");
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException)
+        {
+            // An impossible date (datetime(2003, 2, 30)) or one out of range after arithmetic.
+            throw expression.Error($"the value is out of range ({e.Message.Split('(')[0].Trim()})");
+        }
     }
 
     private object? Sum()
@@ -112,6 +122,8 @@ internal sealed class ParameterExpression
             "datetime" or "date" when positional.Count is >= 3 and <= 6 => new DateTime(
                 (int)positional[0], (int)positional[1], (int)positional[2],
                 positional.Count > 3 ? (int)positional[3] : 0, positional.Count > 4 ? (int)positional[4] : 0, positional.Count > 5 ? (int)positional[5] : 0),
+            "timedelta" when named2.Keys.FirstOrDefault(k => !s_timedeltaUnits.Contains(k)) is { } unit =>
+                throw Error($"timedelta has no unit `{unit}`; use weeks, days, hours, minutes or seconds"),
             "timedelta" => TimeSpan.FromDays((named2.GetValueOrDefault("weeks") * 7) + named2.GetValueOrDefault("days") + (positional.Count > 0 ? positional[0] : 0))
                 + TimeSpan.FromHours(named2.GetValueOrDefault("hours")) + TimeSpan.FromMinutes(named2.GetValueOrDefault("minutes"))
                 + TimeSpan.FromSeconds(named2.GetValueOrDefault("seconds")),

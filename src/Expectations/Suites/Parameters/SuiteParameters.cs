@@ -33,7 +33,13 @@ public sealed class SuiteParameters
         ArgumentNullException.ThrowIfNull(reference);
         if (_values.TryGetValue(reference.Trim(), out var value))
         {
-            return value;
+            // Values given in code come in any numeric type; kwargs compare longs and doubles.
+            return value switch
+            {
+                int or short or sbyte or byte or ushort or uint => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+                float or decimal => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value,
+            };
         }
         return ParameterExpression.Evaluate(reference, this);
     }
