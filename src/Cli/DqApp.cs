@@ -22,6 +22,7 @@ internal static class DqApp
               dq validate data.csv --suite suite.json --junit reports/junit.xml
               dq runs list --limit 10
               dq suite show suites/orders.suite.json
+              dq docs build
             """)
         {
             common.Quiet,
@@ -30,6 +31,7 @@ internal static class DqApp
             InitCommand.Create(stdout, common),
             RunsCommand.Create(stdout, common),
             SuiteCommand.Create(stdout, common),
+            DocsCommand.Create(stdout, common),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

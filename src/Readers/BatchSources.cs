@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using Dq.Expectations;
 using Dq.Expectations.Columns;
 
@@ -10,11 +11,13 @@ public static class BatchSources
     /// <param name="path">The path of the data file.</param>
     /// <param name="format">
     /// The format, or <see cref="DataFormat.Auto"/> to choose by extension (<c>.csv</c>; <c>.tsv</c>, read with a tab
-    /// delimiter; <c>.parquet</c> and <c>.pq</c>), and for other extensions by content: a file that starts with the
-    /// Parquet magic bytes <c>PAR1</c> is Parquet.
+    /// delimiter; <c>.parquet</c>, <c>.pq</c>; <c>.jsonl</c>, <c>.ndjson</c>; <c>.arrow</c>, <c>.arrows</c>,
+    /// <c>.feather</c>, <c>.ipc</c>), and for other extensions by content: the magic bytes <c>PAR1</c> (Parquet) or
+    /// <c>ARROW1</c> (Arrow IPC file), an Arrow IPC stream's continuation marker, a first line that starts with <c>{</c>
+    /// (JSON lines), else UTF-8 text whose first line holds a comma, tab or semicolon (CSV with that delimiter).
     /// </param>
     /// <param name="csv">The CSV options, or <see langword="null"/> for the defaults (with a tab delimiter for <c>.tsv</c>).</param>
-    /// <returns>A <see cref="CsvSource"/> or a <see cref="ParquetSource"/>; nothing is read from the data until it is needed.</returns>
+    /// <returns>A source; nothing is read from the data until it is needed.</returns>
     /// <exception cref="DataReadException">
     /// The format is <see cref="DataFormat.Auto"/> and the file is missing, or its format cannot be recognised.
     /// </exception>
@@ -22,41 +25,71 @@ public static class BatchSources
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string extension = Path.GetExtension(path).ToUpperInvariant();
+        char? sniffedDelimiter = null;
         if (format == DataFormat.Auto)
         {
             format = extension switch
             {
                 ".CSV" or ".TSV" => DataFormat.Csv,
                 ".PARQUET" or ".PQ" => DataFormat.Parquet,
-                _ => Sniff(path),
+                ".JSONL" or ".NDJSON" => DataFormat.JsonLines,
+                ".ARROW" or ".ARROWS" or ".FEATHER" or ".IPC" => DataFormat.Arrow,
+                _ => Sniff(path, out sniffedDelimiter),
             };
         }
+        CsvReaderOptions? csvOptions = csv ?? (extension == ".TSV" ? new CsvReaderOptions { Delimiter = '\t' }
+            : sniffedDelimiter is { } d && d != ',' ? new CsvReaderOptions { Delimiter = d } : null);
         return format switch
         {
-            DataFormat.Csv => new CsvSource(path, csv ?? (extension == ".TSV" ? new CsvReaderOptions { Delimiter = '\t' } : null)),
+            DataFormat.Csv => new CsvSource(path, csvOptions),
             DataFormat.Parquet => new ParquetSource(path),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use Auto, Csv or Parquet."),
+            DataFormat.JsonLines => new JsonLinesSource(path) { BatchSize = csv?.BatchSize ?? CsvReaderOptions.DefaultBatchSize, InferenceRows = csv?.InferenceRows ?? CsvReaderOptions.DefaultInferenceRows },
+            DataFormat.Arrow => new ArrowIpcSource(path),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use Auto, Csv, Parquet, JsonLines or Arrow."),
         };
     }
 
-    private static DataFormat Sniff(string path)
+    private static DataFormat Sniff(string path, out char? delimiter)
     {
+        delimiter = null;
         if (!File.Exists(path))
         {
             throw ReaderErrors.FileNotFound(path);
         }
-        Span<byte> magic = stackalloc byte[4];
+        byte[] head = new byte[4096];
+        int length;
         try
         {
             using FileStream stream = File.OpenRead(path);
-            if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length && magic.SequenceEqual("PAR1"u8))
-            {
-                return DataFormat.Parquet;
-            }
+            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw ReaderErrors.CannotOpen(path, ex);
+        }
+        ReadOnlySpan<byte> bytes = head.AsSpan(0, length);
+        if (bytes.StartsWith("PAR1"u8) || bytes.StartsWith("PARE"u8))
+        {
+            return DataFormat.Parquet;
+        }
+        if (bytes.StartsWith("ARROW1"u8) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFF, 0xFF, 0xFF]))
+        {
+            return DataFormat.Arrow;
+        }
+        int newline = bytes.IndexOf((byte)'\n');
+        ReadOnlySpan<byte> first = (newline < 0 ? bytes : bytes[..newline]).TrimStart((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF, (byte)' ']);
+        bool text = (newline >= 0 || length < head.Length) && Utf8.IsValid(first) && !first.Contains((byte)0);
+        if (text && first.StartsWith("{"u8))
+        {
+            return DataFormat.JsonLines;
+        }
+        foreach (byte candidate in ",\t;|"u8)
+        {
+            if (text && first.Contains(candidate))
+            {
+                delimiter = (char)candidate;
+                return DataFormat.Csv;
+            }
         }
         throw ReaderErrors.UnknownFormat(path);
     }

@@ -2,14 +2,22 @@ namespace Dq.Readers;
 
 /// <summary>Options of <see cref="CsvSource"/>. Create them with <c>new CsvReaderOptions { ... }</c> so that the defaults apply.</summary>
 /// <remarks>
-/// Defaults: <see cref="Delimiter"/> <c>','</c>, <see cref="Quote"/> <c>'"'</c>, <see cref="BatchSize"/>
-/// <see cref="DefaultBatchSize"/> rows, and no <see cref="NullTokens"/> (only an empty field is null).
-/// A <see langword="default"/> value of this struct is not valid; pass <see langword="null"/> to get the defaults.
+/// Defaults: <see cref="Delimiter"/> <c>','</c>, <see cref="Quote"/> <c>'"'</c>, <see cref="Escape"/> the quote
+/// (RFC 4180 doubled quotes), a header row, no <see cref="NullTokens"/> (only an empty field is null), types inferred from
+/// the first <see cref="DefaultInferenceRows"/> rows, <see cref="BatchSize"/> <see cref="DefaultBatchSize"/> rows and
+/// <see cref="BadRowHandling.Error"/>. A <see langword="default"/> value of this struct is not valid; pass
+/// <see langword="null"/> to get the defaults.
 /// </remarks>
 public readonly record struct CsvReaderOptions
 {
     /// <summary>The default number of rows per record batch: 65,536.</summary>
     public const int DefaultBatchSize = 65_536;
+
+    /// <summary>The default number of rows read to infer the column types: 10,000.</summary>
+    public const int DefaultInferenceRows = 10_000;
+
+    /// <summary>The default longest record, in bytes: 64 MiB. A longer one is almost always an unterminated quote.</summary>
+    public const int DefaultMaxRecordBytes = 64 << 20;
 
     /// <summary>Creates options with the documented defaults.</summary>
     public CsvReaderOptions() { }
@@ -20,6 +28,19 @@ public readonly record struct CsvReaderOptions
     /// <summary>The quote character of RFC 4180 quoted fields, an ASCII character. Defaults to <c>'"'</c>.</summary>
     public char Quote { get; init; } = '"';
 
+    /// <summary>
+    /// The character that escapes a quote (or itself) inside a quoted field. Defaults to <see cref="Quote"/>, which
+    /// means RFC 4180's doubled quotes (<c>""</c>); set it to <c>'\\'</c> for <c>\"</c> and <c>\\</c>. Outside quotes
+    /// it is an ordinary character.
+    /// </summary>
+    public char? Escape { get; init; }
+
+    /// <summary>
+    /// Whether the first record holds the column names. Defaults to <see langword="true"/>; without a header the
+    /// columns are named <c>column_1</c>, <c>column_2</c>, … and the first record is data.
+    /// </summary>
+    public bool HasHeader { get; init; } = true;
+
     /// <summary>The number of rows per record batch (the last batch may be smaller). Defaults to <see cref="DefaultBatchSize"/>.</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
@@ -28,4 +49,26 @@ public readonly record struct CsvReaderOptions
     /// case-sensitively. Defaults to none: only an empty field (quoted or not) is null.
     /// </summary>
     public IReadOnlyList<string> NullTokens { get; init; } = [];
+
+    /// <summary>
+    /// How many data rows are read to infer the types of the columns that <see cref="Schema"/> does not fix.
+    /// Defaults to <see cref="DefaultInferenceRows"/>. A later value that does not fit its column's type is a
+    /// <see cref="Dq.Expectations.DataReadException"/> naming the line, column and value (see <see cref="CsvSource"/>).
+    /// </summary>
+    public int InferenceRows { get; init; } = DefaultInferenceRows;
+
+    /// <summary>
+    /// The types of some or all columns, which then are not inferred; see <see cref="CsvSchema.Parse"/> for the text
+    /// form <c>zip:string,amount:double,day:date(dd/MM/yyyy)</c>. Defaults to <see langword="null"/>: every type is inferred.
+    /// </summary>
+    public CsvSchema? Schema { get; init; }
+
+    /// <summary>
+    /// What to do with a malformed record (wrong field count, text after a closing quote, invalid UTF-8 or a NUL
+    /// byte). Defaults to <see cref="BadRowHandling.Error"/>.
+    /// </summary>
+    public BadRowHandling OnBadRows { get; init; } = BadRowHandling.Error;
+
+    /// <summary>The longest record, in bytes, before reading stops with an error. Defaults to <see cref="DefaultMaxRecordBytes"/>.</summary>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
 }

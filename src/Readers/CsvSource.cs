@@ -1,4 +1,3 @@
-using System.Text;
 using Apache.Arrow;
 using Dq.Expectations;
 using Dq.Expectations.Columns;
@@ -7,72 +6,99 @@ using Dq.Readers.Csv;
 namespace Dq.Readers;
 
 /// <summary>
-/// A CSV (or other delimited text) file with a header row, read as a stream of Arrow record batches of
+/// A CSV (or other delimited text) file, read in one streaming pass as Arrow record batches of
 /// <see cref="CsvReaderOptions.BatchSize"/> rows.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The file is RFC 4180 text in UTF-8 (a byte order mark is skipped): quoted fields may contain the delimiter, line
-/// breaks and doubled quotes (<c>""</c>); lines end with LF, CRLF or CR. An empty field, quoted or not, is null; so are
-/// the <see cref="CsvReaderOptions.NullTokens"/>. Values are not trimmed. An empty line is skipped when the file has
-/// more than one column. A header-only file is valid and has zero rows.
+/// breaks and escaped quotes; lines end with LF, CRLF or CR. An empty field, quoted or not, is null; so are the
+/// <see cref="CsvReaderOptions.NullTokens"/>. Values are not trimmed. An empty line is skipped when the file has more
+/// than one column. A header-only file is valid and has zero rows.
 /// </para>
 /// <para>
-/// Column types are inferred from every non-null value: Int64 if all are integers, Double if all are numbers
-/// (integers widen), Boolean if all are <c>true</c>/<c>false</c> (any case), else String. A number with a leading zero
-/// (<c>007</c>) makes its column String, and a column with no non-null value is an all-null String column. Numbers are
-/// parsed invariantly; <c>NaN</c>, <c>Infinity</c> and <c>inf</c> (any case, optional sign) are doubles.
+/// Types: a column named in <see cref="CsvReaderOptions.Schema"/> has that type. Every other column's type is inferred
+/// from the first <see cref="CsvReaderOptions.InferenceRows"/> rows: Int64 if all non-null values are integers, Double
+/// if all are numbers (integers widen), Boolean if all are <c>true</c>/<c>false</c>, else String; a number with a
+/// leading zero (<c>007</c>) makes its column String, and a column without a non-null value is an all-null String.
+/// Dates and timestamps are never inferred: name them in the schema.
 /// </para>
 /// <para>
-/// To infer exact types with bounded memory, the file is read twice: a first pass over the whole file infers the
-/// types and checks the data (when <see cref="Schema"/> is first read, or <see cref="ReadBatches"/> first runs), and
-/// every <see cref="ReadBatches"/> is a second pass that parses the values. The file must not change in between.
+/// A value after the sample that does not fit its column's type (<c>abc</c> in an Int64 column, <c>007</c> in an
+/// inferred number column) is a <see cref="DataReadException"/> naming the line, column and value: the batches already
+/// handed out cannot be widened, and turning the value into a null would hide it. The message says how to fix it:
+/// set the column's type in the schema (<c>--schema "zip:string"</c>), or infer from more rows.
 /// </para>
 /// </remarks>
-public sealed class CsvSource : IBatchSource
+public sealed class CsvSource : IBatchSource, IBadRowReport
 {
     private readonly CsvReaderOptions _options;
-    private readonly byte[][] _nullTokens;
-    private (Schema Schema, CsvColumnType[] Types)? _inferred;
+    private readonly Func<Stream> _open;
+    private readonly CsvNullTokens _nulls;
+    private (Schema Schema, CsvColumnSpec[] Columns)? _plan;
     private bool _disposed;
 
     /// <summary>Creates a source over the CSV file at <paramref name="path"/>. Nothing is read until it is needed.</summary>
     /// <param name="path">The path of the file; it is also the <see cref="Name"/> of the source.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults of <see cref="CsvReaderOptions"/>.</param>
-    /// <exception cref="ArgumentException">The delimiter or quote is not ASCII, is a line break, or both are the same.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The batch size is not positive.</exception>
+    /// <exception cref="ArgumentException">The delimiter, quote or escape is not ASCII or is a line break, or the delimiter equals the quote.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size or inference row count is not positive.</exception>
     public CsvSource(string path, CsvReaderOptions? options = null)
+        : this(path, () => OpenFile(path), options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+    }
+
+    /// <summary>A source over any stream, for tests that feed the bytes in pieces.</summary>
+    internal CsvSource(string name, Func<Stream> open, CsvReaderOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         CsvReaderOptions resolved = options ?? new CsvReaderOptions();
         ValidateCharacter(resolved.Delimiter, nameof(CsvReaderOptions.Delimiter));
         ValidateCharacter(resolved.Quote, nameof(CsvReaderOptions.Quote));
-        if (resolved.Delimiter == resolved.Quote)
+        ValidateCharacter(resolved.Escape ?? resolved.Quote, nameof(CsvReaderOptions.Escape));
+        if (resolved.Delimiter == resolved.Quote || resolved.Delimiter == resolved.Escape)
         {
-            throw new ArgumentException($"The delimiter and the quote are both `{resolved.Delimiter}`; they must differ.", nameof(options));
+            throw new ArgumentException($"The delimiter `{resolved.Delimiter}` must differ from the quote and the escape.", nameof(options));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolved.BatchSize, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolved.InferenceRows, nameof(options));
         _options = resolved;
-        _nullTokens = [.. (resolved.NullTokens ?? []).Select(Encoding.UTF8.GetBytes)];
-        Name = path;
+        _open = open;
+        _nulls = new CsvNullTokens(resolved.NullTokens ?? []);
+        Name = name;
     }
 
     /// <summary>The path of the file.</summary>
     public string Name { get; }
 
     /// <summary>
-    /// The columns in header order, each nullable and of its inferred type (int64, double, bool or string).
-    /// Reading it the first time runs the inference pass over the whole file.
+    /// The columns in file order, each nullable, of the schema's or the inferred type. Reading it the first time reads
+    /// the header and the inference sample.
     /// </summary>
     /// <exception cref="DataReadException">The file is missing, empty or malformed; the message gives the line and column.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
-    public Schema Schema => Infer(CancellationToken.None).Schema;
+    public Schema Schema
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_plan is null)
+            {
+                using CsvTokenizer tokenizer = Open();
+                Plan(tokenizer, out _);
+            }
+            return _plan!.Value.Schema;
+        }
+    }
 
-    /// <summary>Reads the rows in batches of <see cref="CsvReaderOptions.BatchSize"/> rows, in file order.</summary>
+    /// <summary>The rows skipped by the most recent <see cref="ReadBatches"/> (with <see cref="BadRowHandling.Skip"/>).</summary>
+    public BadRows BadRows { get; private set; } = BadRows.None;
+
+    /// <summary>Reads the rows in batches of <see cref="CsvReaderOptions.BatchSize"/> rows, in file order, in one pass.</summary>
     /// <param name="columns">The columns to read, or <see langword="null"/> for all; names not in the header are ignored.</param>
-    /// <param name="cancellationToken">Stops reading between batches (and between rows of the inference pass).</param>
-    /// <returns>The batches; none for a header-only file. Each batch is independent of the ones before it.</returns>
-    /// <exception cref="DataReadException">The file is missing, empty or malformed; the message gives the line and column.</exception>
+    /// <param name="cancellationToken">Stops reading between blocks of rows.</param>
+    /// <returns>The batches; none for a header-only file. Each batch owns its buffers.</returns>
+    /// <exception cref="DataReadException">The file is missing, empty or malformed, or a value does not fit its column's type.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
     public IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default)
     {
@@ -80,109 +106,119 @@ public sealed class CsvSource : IBatchSource
         return Read(columns, cancellationToken);
     }
 
-    /// <summary>Marks the source as disposed; files are only open while a pass runs.</summary>
+    /// <summary>Marks the source as disposed; the file is only open while a read runs.</summary>
     public void Dispose() => _disposed = true;
 
     private IEnumerable<RecordBatch> Read(IReadOnlyCollection<string>? columns, CancellationToken cancellationToken)
     {
-        (Schema schema, CsvColumnType[] types) = Infer(cancellationToken);
-        int[] selected = SelectColumns(schema, columns);
+        using CsvTokenizer tokenizer = Open();
+        BadRows = BadRows.None;
+        (Schema schema, CsvColumnSpec[] specs) = Plan(tokenizer, out CsvSample sample);
+        var wanted = columns is null ? null : new HashSet<string>(columns, StringComparer.Ordinal);
+        int[] selected = [.. Enumerable.Range(0, specs.Length).Where(i => wanted is null || wanted.Contains(specs[i].Name))];
         int batchSize = _options.BatchSize;
-        int capacity = Math.Min(batchSize, 4096);
-        var builders = selected.Select(i => CsvColumnBuilder.Create(types[i], capacity)).ToArray();
+        var appenders = selected.Select(i => CsvColumnAppender.Create(Context(specs[i], i), batchSize)).ToArray();
         var batchSchema = new Schema(selected.Select(i => schema.FieldsList[i]), null);
-
-        using var cursor = new CsvRecordCursor(Name, _options);
         int rows = 0;
-        while (cursor.MoveNext())
+        CsvFieldBlock block = sample.Block;
+        int first = 0;
+        while (true)
         {
-            for (int k = 0; k < selected.Length; k++)
+            if (first == block.Rows)
             {
-                ReadOnlySpan<byte> value = cursor.GetSpan(selected[k]);
-                if (IsNull(value))
+                cancellationToken.ThrowIfCancellationRequested();
+                block = tokenizer.Block;
+                first = 0;
+                if (tokenizer.ReadBlock(batchSize - rows) == 0)
                 {
-                    builders[k].AppendNull();
-                }
-                else if (!builders[k].TryAppend(value))
-                {
-                    int column = selected[k];
-                    throw ReaderErrors.CsvChangedWhileReading(Name, cursor.LineNumber, column + 1, schema.FieldsList[column].Name, schema.FieldsList[column].DataType.Name);
+                    break;
                 }
             }
-            if (++rows == batchSize)
+            int count = Math.Min(block.Rows - first, batchSize - rows);
+            for (int k = 0; k < appenders.Length; k++)
             {
-                yield return new RecordBatch(batchSchema, [.. builders.Select(b => b.Build())], rows);
+                appenders[k].Append(block, selected[k], first, count);
+            }
+            first += count;
+            rows += count;
+            BadRows = tokenizer.BadRows;
+            if (rows == batchSize)
+            {
+                yield return new RecordBatch(batchSchema, [.. appenders.Select(a => a.Build())], rows);
                 rows = 0;
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
+        BadRows = tokenizer.BadRows;
         if (rows > 0)
         {
-            yield return new RecordBatch(batchSchema, [.. builders.Select(b => b.Build())], rows);
+            yield return new RecordBatch(batchSchema, [.. appenders.Select(a => a.Build())], rows);
         }
     }
 
-    private (Schema Schema, CsvColumnType[] Types) Infer(CancellationToken cancellationToken)
+    /// <summary>Reads the header and, when a type must be inferred, the sample rows into <paramref name="sample"/>.</summary>
+    private (Schema Schema, CsvColumnSpec[] Columns) Plan(CsvTokenizer tokenizer, out CsvSample sample)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_inferred is { } inferred)
+        IReadOnlyList<string> header = tokenizer.ReadHeader(_options.HasHeader);
+        IReadOnlyDictionary<string, CsvColumnSpec> fixedTypes = _options.Schema?.Columns ?? new Dictionary<string, CsvColumnSpec>();
+        foreach (string name in fixedTypes.Keys.Where(n => !header.Contains(n)))
         {
-            return inferred;
+            throw ReaderErrors.SchemaColumnNotInHeader(Name, name, header);
         }
-        using var cursor = new CsvRecordCursor(Name, _options);
-        var types = new CsvColumnType[cursor.Header.Count];
-        long rows = 0;
-        while (cursor.MoveNext())
+        var specs = new CsvColumnSpec[header.Count];
+        sample = new CsvSample(header.Count);
+        bool infer = header.Any(n => !fixedTypes.ContainsKey(n));
+        if (infer)
         {
-            for (int i = 0; i < types.Length; i++)
-            {
-                // Every field is checked here, so that the second pass, which may read only some columns, needs no check.
-                cursor.ValidateUtf8(i);
-                ReadOnlySpan<byte> value = cursor.GetSpan(i);
-                if (types[i] != CsvColumnType.String && !IsNull(value))
-                {
-                    types[i] = CsvValueParser.Widen(types[i], CsvValueParser.Classify(value));
-                }
-            }
-            if ((++rows & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            ReadSample(tokenizer, sample);
         }
-        for (int i = 0; i < types.Length; i++)
+        for (int i = 0; i < specs.Length; i++)
         {
-            types[i] = types[i] == CsvColumnType.Unknown ? CsvColumnType.String : types[i];
+            specs[i] = fixedTypes.TryGetValue(header[i], out CsvColumnSpec? spec) ? spec : new CsvColumnSpec(header[i], ToColumnType(sample.Rows == 0 ? InferredType.Unknown : sample.Infer(i, _nulls)));
         }
-        var fields = cursor.Header.Select((name, i) => new Field(name, CsvColumnBuilder.ArrowType(types[i]), nullable: true));
-        var schema = new Schema(fields, null);
-        _inferred = (schema, types);
-        return (schema, types);
+        var schema = new Schema(specs.Select(s => new Field(s.Name, CsvColumnAppender.ArrowTypeOf(s.Type), nullable: true)), null);
+        _plan ??= (schema, specs);
+        return _plan.Value;
     }
 
-    private static int[] SelectColumns(Schema schema, IReadOnlyCollection<string>? columns)
+    private void ReadSample(CsvTokenizer tokenizer, CsvSample sample)
     {
-        if (columns is null)
+        while (sample.Rows < _options.InferenceRows && tokenizer.ReadBlock(_options.InferenceRows - sample.Rows) > 0)
         {
-            return [.. Enumerable.Range(0, schema.FieldsList.Count)];
+            sample.Add(tokenizer.Block);
         }
-        var wanted = new HashSet<string>(columns, StringComparer.Ordinal);
-        return [.. Enumerable.Range(0, schema.FieldsList.Count).Where(i => wanted.Contains(schema.FieldsList[i].Name))];
     }
 
-    private bool IsNull(ReadOnlySpan<byte> value)
+    private CsvColumnContext Context(CsvColumnSpec spec, int index)
     {
-        if (value.IsEmpty)
+        bool inferred = _options.Schema?.Columns.ContainsKey(spec.Name) != true;
+        return new CsvColumnContext(Name, spec.Name, index + 1, spec.Type, spec.Format, inferred ? _options.InferenceRows : null, _nulls);
+    }
+
+    private static CsvColumnType ToColumnType(InferredType type) => type switch
+    {
+        InferredType.Int64 => CsvColumnType.Int64,
+        InferredType.Double => CsvColumnType.Double,
+        InferredType.Boolean => CsvColumnType.Boolean,
+        _ => CsvColumnType.String,
+    };
+
+    private CsvTokenizer Open() => new(_open(), Name, _options);
+
+    private static FileStream OpenFile(string path)
+    {
+        if (!File.Exists(path))
         {
-            return true;
+            throw ReaderErrors.FileNotFound(path);
         }
-        foreach (byte[] token in _nullTokens)
+        try
         {
-            if (value.SequenceEqual(token))
-            {
-                return true;
-            }
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
-        return false;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ReaderErrors.CannotOpen(path, ex);
+        }
     }
 
     private static void ValidateCharacter(char value, string name)

@@ -26,6 +26,7 @@ namespace Dq.Readers;
 /// </remarks>
 public sealed class ParquetSource : IBatchSource
 {
+    private readonly HashSet<string> _float16 = new(StringComparer.Ordinal);
     private IReadOnlyList<ParquetColumn>? _columns;
     private Schema? _schema;
     private bool _disposed;
@@ -53,6 +54,18 @@ public sealed class ParquetSource : IBatchSource
             field = value;
         }
     } = CsvReaderOptions.DefaultBatchSize;
+
+    /// <summary>
+    /// The largest column chunk, uncompressed, that is decoded: a larger one (a decompression bomb, or a corrupt size) is
+    /// a <see cref="DataReadException"/> before anything is allocated. Defaults to 1 GiB.
+    /// </summary>
+    public long MaxColumnChunkBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// How long one column of one row group may take to decode before the read stops with a <see cref="DataReadException"/>:
+    /// a guard against a malformed page that would make the decoder loop. Defaults to 60 seconds.
+    /// </summary>
+    public TimeSpan DecodeTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The flat, readable columns of the file in file order, with their Arrow types (see the remarks of the class).</summary>
     /// <exception cref="DataReadException">The file is missing or is not a readable Parquet file.</exception>
@@ -126,7 +139,7 @@ public sealed class ParquetSource : IBatchSource
             for (int c = 0; c < selected.Length; c++)
             {
                 current = selected[c].Name;
-                arrays[c] = ParquetColumnDecoder.Decode(rowGroup, selected[c], rowCount, cancellationToken);
+                arrays[c] = DecodeGuarded(reader, rowGroup, index, selected[c], rowCount, cancellationToken);
                 if (arrays[c].Length != rowCount)
                 {
                     throw ReaderErrors.CorruptParquet(Name, index, current, null, $"it has {arrays[c].Length} values but the row group has {rowCount} rows.");
@@ -138,6 +151,30 @@ public sealed class ParquetSource : IBatchSource
         {
             throw ReaderErrors.CorruptParquet(Name, index, current, ex);
         }
+    }
+
+    /// <summary>
+    /// Decodes one column chunk on a worker, bounded in size (from the chunk's metadata, before decoding) and in time:
+    /// Parquet.Net's decoders run synchronously and do not observe cancellation inside a page, so a page that made one
+    /// loop could not be stopped from this thread; the wait can, and the read fails instead of hanging.
+    /// </summary>
+    private IArrowArray DecodeGuarded(ParquetReader reader, ParquetRowGroupReader rowGroup, int index, ParquetColumn column, int rowCount, CancellationToken cancellationToken)
+    {
+        var chunk = reader.Metadata?.RowGroups[index].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is [var name] && name == column.Name);
+        long size = chunk?.MetaData?.TotalUncompressedSize ?? 0;
+        if (size < 0 || size > MaxColumnChunkBytes)
+        {
+            throw ReaderErrors.CorruptParquet(Name, index, column.Name, null,
+                $"the column chunk declares {size:N0} bytes uncompressed, beyond the limit of {MaxColumnChunkBytes:N0} (ParquetSource.MaxColumnChunkBytes).");
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<IArrowArray> task = Task.Run(() => ParquetColumnDecoder.Decode(rowGroup, column, rowCount, stop.Token), stop.Token);
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(DecodeTimeout))
+        {
+            stop.Cancel();
+            throw ReaderErrors.ParquetTimeout(Name, index, column.Name, DecodeTimeout);
+        }
+        return task.GetAwaiter().GetResult();
     }
 
     private ParquetColumn[] Select(IReadOnlyList<ParquetColumn> all, IReadOnlyCollection<string>? columns)
@@ -167,7 +204,7 @@ public sealed class ParquetSource : IBatchSource
             ParquetColumn[] columns;
             try
             {
-                columns = [.. reader.Schema.Fields.Select(ParquetColumn.Map)];
+                columns = [.. reader.Schema.Fields.Select(f => ParquetColumn.Map(f, _float16))];
             }
             catch (Exception ex)
             {
@@ -187,16 +224,37 @@ public sealed class ParquetSource : IBatchSource
     // synchronization context, so blocking here cannot deadlock.
     private static void Close(ParquetReader reader) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private void ThrowIfEncrypted()
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using FileStream stream = File.OpenRead(Name);
+        if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PARE"u8))
+        {
+            throw ReaderErrors.EncryptedParquet(Name);
+        }
+    }
+
     private ParquetReader Open()
     {
         if (!File.Exists(Name))
         {
             throw ReaderErrors.FileNotFound(Name);
         }
+        ThrowIfEncrypted();
         var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
         try
         {
-            return ParquetReader.CreateAsync(Name, options).GetAwaiter().GetResult();
+            ParquetReader reader = ParquetReader.CreateAsync(Name, options).GetAwaiter().GetResult();
+            // Parquet.Net cannot build a field for FLOAT16; without its logical type the column reads as 2-byte values.
+            foreach (var element in reader.Metadata?.Schema ?? [])
+            {
+                if (element.LogicalType?.FLOAT16 is not null)
+                {
+                    element.LogicalType = null;
+                    _float16.Add(element.Name);
+                }
+            }
+            return reader;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

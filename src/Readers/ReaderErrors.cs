@@ -7,7 +7,7 @@ namespace Dq.Readers;
 /// Every message of the readers, in one place so that they stay consistent: what went wrong, where (file,
 /// line, column) and how to fix it. Methods return the exception so that callers can write <c>throw ReaderErrors.X(...)</c>.
 /// </summary>
-internal static class ReaderErrors
+internal static partial class ReaderErrors
 {
     public static DataReadException FileNotFound(string path) =>
         new($"The data file `{path}` does not exist (full path `{Path.GetFullPath(path)}`). Check the path and the working directory.")
@@ -23,7 +23,8 @@ internal static class ReaderErrors
 
     public static DataReadException UnknownFormat(string path) =>
         new($"The format of `{path}` could not be recognised from its extension or content. dq reads CSV (.csv), " +
-            "TSV (.tsv) and Parquet (.parquet, .pq); pass --format csv or --format parquet to say which one it is.")
+            "TSV (.tsv), Parquet (.parquet, .pq), JSON lines (.jsonl, .ndjson) and Arrow IPC (.arrow, .arrows, .feather, .ipc); " +
+            "pass --format csv, parquet, jsonlines or arrow to say which one it is.")
         {
             FilePath = path,
         };
@@ -88,15 +89,6 @@ internal static class ReaderErrors
             ColumnNumber = column,
         };
 
-    public static DataReadException CsvChangedWhileReading(string path, long line, int column, string name, string type) =>
-        new($"`{path}` line {line}, column {column} (`{name}`): the value no longer parses as {type}, the type inferred from " +
-            "the first pass over the file. The file changed while it was being read; read it again once it is complete.")
-        {
-            FilePath = path,
-            LineNumber = line,
-            ColumnNumber = column,
-        };
-
     public static DataReadException CsvUnreadable(string path, long? line, Exception inner) =>
         new($"`{path}`{(line is { } l ? string.Create(CultureInfo.InvariantCulture, $" line {l}") : "")}: the CSV data could not be read: {inner.Message}", inner)
         {
@@ -135,9 +127,9 @@ internal static class ReaderErrors
             FilePath = path,
         };
 
-    private static string Named(string? name) => name is null ? "" : $" (`{name}`)";
+    internal static string Named(string? name) => name is null ? "" : $" (`{name}`)";
 
-    private static string Quoted(string text)
+    internal static string Quoted(string text)
     {
         const int MaxLength = 60;
         string shown = text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength), "…");

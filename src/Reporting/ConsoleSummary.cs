@@ -63,28 +63,7 @@ public static class ConsoleSummary
         _ => Clean(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", MaxValueWidth),
     };
 
-    /// <summary>Escapes control characters (ANSI escapes, newlines) and shortens long values.</summary>
-    internal static string Clean(string text, int maxWidth)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, maxWidth) + 1);
-        foreach (var c in text)
-        {
-            if (builder.Length >= maxWidth)
-            {
-                builder.Append('…');
-                break;
-            }
-            if (char.IsControl(c) || c is '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
+    internal static string Clean(string text, int maxWidth) => TerminalText.Clean(text, maxWidth);
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();

@@ -138,26 +138,5 @@ internal static class FailureMessage
 
     private static string Count(long n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
-    /// <summary>Escapes control and bidirectional characters so that data cannot garble the runner's output, and shortens long values.</summary>
-    private static string Clean(string text, int maxWidth = MaxValueWidth)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, maxWidth) + 1);
-        foreach (var c in text)
-        {
-            if (builder.Length >= maxWidth)
-            {
-                builder.Append('…');
-                break;
-            }
-            if (char.IsControl(c) || c is '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
+    private static string Clean(string text, int maxWidth = MaxValueWidth) => Dq.Reporting.TerminalText.Clean(text, maxWidth);
 }

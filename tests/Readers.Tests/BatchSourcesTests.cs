@@ -59,7 +59,7 @@ public sealed class BatchSourcesTests : IDisposable
         var error = Assert.Throws<DataReadException>(() => BatchSources.Open(path));
 
         Assert.Equal(path, error.FilePath);
-        Assert.Contains("CSV (.csv), TSV (.tsv) and Parquet (.parquet, .pq)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CSV (.csv), TSV (.tsv), Parquet (.parquet, .pq), JSON lines (.jsonl, .ndjson) and Arrow IPC", error.Message, StringComparison.Ordinal);
         Assert.Contains("--format", error.Message, StringComparison.Ordinal);
     }
 

@@ -37,6 +37,9 @@ internal sealed record WriteJsonAction(SourceMark Mark, string Path) : Checkpoin
 /// <summary>Write one JUnit XML file with a testsuite per validation.</summary>
 internal sealed record WriteJunitAction(SourceMark Mark, string Path) : CheckpointAction(Mark);
 
+/// <summary>Build the data docs (from the store's history, or from this run without a store) in <see cref="Path"/>, or in the project's <c>docs:</c> location when null.</summary>
+internal sealed record UpdateDataDocsAction(SourceMark Mark, string? Path) : CheckpointAction(Mark);
+
 /// <summary>Which failed expectations fail the gate (exit code 1).</summary>
 internal enum GatePolicy
 {

@@ -31,7 +31,7 @@ internal static class CheckpointFile
 {
     private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format"];
     private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "result_format", "row_condition"];
-    private static readonly string[] s_csvKeys = ["delimiter", "quote", "null_tokens", "batch_size"];
+    private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
     private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs"];
 
     public static Checkpoint Read(string path)
@@ -102,6 +102,33 @@ internal static class CheckpointFile
         {
             options = options with { BatchSize = Integer(b, "`batch_size`", 1) };
         }
+        if (map["escape"] is { } e)
+        {
+            options = options with { Escape = Character(e, "`escape`") };
+        }
+        if (map["header"] is { } h)
+        {
+            options = options with { HasHeader = OneOf(h, "`header`", "true", "false") == "true" };
+        }
+        if (map["infer_rows"] is { } ir)
+        {
+            options = options with { InferenceRows = Integer(ir, "`infer_rows`", 1) };
+        }
+        if (map["on_bad_rows"] is { } ob)
+        {
+            options = options with { OnBadRows = OneOf(ob, "`on_bad_rows`", "error", "skip") == "skip" ? BadRowHandling.Skip : BadRowHandling.Error };
+        }
+        if (map["schema"] is { } sc)
+        {
+            try
+            {
+                options = options with { Schema = CsvSchema.Parse(Text(sc, "`schema`")) };
+            }
+            catch (FormatException ex)
+            {
+                throw Error(sc.Mark, $"`schema` of `csv` of {where}: {ex.Message}");
+            }
+        }
         if (map["null_tokens"] is { } t)
         {
             options = options with { NullTokens = List(t, "`null_tokens`").Items.Select(i => i is ConfigScalar s ? s.Value : Text(i, "a null token")).ToList() };
@@ -137,9 +164,8 @@ internal static class CheckpointFile
                 "store_result" => new StoreResultAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the store path"))),
                 "write_json" => new WriteJsonAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_json`"))),
                 "write_junit" => new WriteJunitAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_junit`"))),
-                "update_data_docs" => throw Error(mark,
-                    "the action `update_data_docs` is not available yet: data docs come with a later release of dq. Remove the action for now; `write_json` and `write_junit` keep reports."),
-                _ => throw Error(mark, $"unknown action `{name}`. Use one of {Join(s_actions[..3])}."),
+                "update_data_docs" => new UpdateDataDocsAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the data docs folder"))),
+                _ => throw Error(mark, $"unknown action `{name}`. Use one of {Join(s_actions)}."),
             });
         }
         return actions;

@@ -51,7 +51,10 @@ internal static class CheckpointPlanner
             checkpoint.Name, jobs, missing, store,
             [.. checkpoint.Actions.OfType<WriteJsonAction>().Select(a => a.Path)],
             [.. checkpoint.Actions.OfType<WriteJunitAction>().Select(a => a.Path)],
-            checkpoint.Gate);
+            checkpoint.Gate)
+        {
+            DocsPaths = [.. checkpoint.Actions.OfType<UpdateDataDocsAction>().Select(a => a.Path ?? project.DocsPath)],
+        };
     }
 
     /// <summary>The files a data entry names: the path itself, or the matches of a glob (<c>*</c>, <c>?</c>, <c>**</c>), sorted.</summary>

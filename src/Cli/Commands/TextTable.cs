@@ -19,27 +19,7 @@ internal static class TextTable
     }
 
     /// <summary>Escapes control characters, so a value from the data cannot move the cursor or break the table.</summary>
-    public static string Clean(string text, int maxWidth = 60)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, maxWidth) + 1);
-        foreach (var c in text)
-        {
-            if (builder.Length >= maxWidth)
-            {
-                builder.Append('…');
-                break;
-            }
-            if (char.IsControl(c) || c is '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
+    public static string Clean(string text, int maxWidth = 60) => Dq.Reporting.TerminalText.Clean(text, maxWidth);
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();

@@ -18,13 +18,16 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, CommonOptions common)
     {
-        var data = new Argument<string?>("data") { Description = "The data file: CSV (.csv, .tsv) or Parquet (.parquet). Not with --checkpoint.", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Argument<string?>("data") { Description = "The data file: CSV (.csv, .tsv), Parquet (.parquet), JSON lines (.jsonl) or Arrow IPC (.arrow, .arrows). Not with --checkpoint.", Arity = ArgumentArity.ZeroOrOne };
         var suite = new Option<string?>("--suite", "-s") { Description = "The expectation suite (GX 1.x or 0.x JSON)." };
         var checkpoint = new Option<string?>("--checkpoint", "-c") { Description = "Run a checkpoint file (YAML or JSON): its validations, actions and gate." };
-        var format = new Option<DataFormat?>("--format") { Description = "The data format; auto (default) chooses by extension, then by content." };
+        var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
+        var csv = new CsvCommandOptions();
         var resultFormat = new Option<string?>("--result-format") { Description = "BOOLEAN_ONLY, BASIC, SUMMARY (default) or COMPLETE." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the result JSON to this file, or to stdout with '-' (the summary then goes to stderr)." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file (one testsuite per validation)." };
+        var docs = new Option<string?>("--docs") { Description = "Build HTML data docs in this folder: the store's whole history, or only this run with --store none." };
+        var summaryMd = new Option<string?>("--summary-md") { Description = "Write a Markdown summary to this file, e.g. \"$GITHUB_STEP_SUMMARY\" for GitHub's job page." };
         var store = new Option<string?>("--store") { Description = "Keep the run in this validation store (SQLite), or 'none'. Default: the project's store (dq.yml), or none outside a project." };
         var threads = new Option<int>("--threads") { Description = "Worker threads per validation; 0 shares every core.", DefaultValueFactory = _ => 0 };
         var interval = new Option<double>("--progress-interval") { Description = "Seconds between plain progress lines.", Hidden = true, DefaultValueFactory = _ => ProgressDisplay.DefaultInterval.TotalSeconds };
@@ -40,17 +43,19 @@ internal static class ValidateCommand
               dq validate data.parquet --suite suite.json --result-format COMPLETE --output result.json
               dq validate data.csv --suite suite.json --output - | jq .statistics
               dq validate data.csv --suite suite.json --junit reports/junit.xml --store none
+              dq validate data.csv --suite suite.json --schema "zip:string,amount:double" --on-bad-rows skip
               dq validate --checkpoint checkpoints/orders.yml
               dq validate --checkpoint checkpoints/orders.yml --quiet --junit reports/junit.xml
+              dq validate data.csv --suite suite.json --store none --docs site --summary-md "$GITHUB_STEP_SUMMARY"
             """)
         {
-            data, suite, checkpoint, format, resultFormat, output, junit, store, threads, interval,
+            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, store, threads, interval,
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(checkpoint) is not null)
             {
-                if (r.GetValue(data) is not null || r.GetValue(suite) is not null || r.GetValue(format) is not null || r.GetValue(resultFormat) is not null)
+                if (r.GetValue(data) is not null || r.GetValue(suite) is not null || r.GetValue(format) is not null || r.GetValue(resultFormat) is not null || csv.AnyGiven(r))
                 {
                     r.AddError("--checkpoint runs the validations its file names: give no data file, --suite, --format or --result-format with it (set them in the checkpoint).");
                 }
@@ -69,18 +74,23 @@ internal static class ValidateCommand
             var session = new RunSession(stdout, stderr, common.Get(parse), TimeSpan.FromSeconds(Math.Max(0.001, parse.GetValue(interval))), parse.GetValue(threads));
             var plan = parse.GetValue(checkpoint) is { } file
                 ? CheckpointPlan(file, parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit))
-                : SuitePlan(parse.GetValue(data)!, parse.GetValue(suite)!, parse.GetValue(format) ?? DataFormat.Auto,
+                : SuitePlan(parse.GetValue(data)!, parse.GetValue(suite)!, parse.GetValue(format) ?? DataFormat.Auto, csv.Read(parse),
                     parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit));
+            plan = plan with
+            {
+                DocsPaths = parse.GetValue(docs) is { } d ? [.. plan.DocsPaths, Path.GetFullPath(d)] : plan.DocsPaths,
+                SummaryMdPaths = parse.GetValue(summaryMd) is { } md ? [.. plan.SummaryMdPaths, md] : plan.SummaryMdPaths,
+            };
             return session.RunAsync(plan, cancellationToken);
         });
         return command;
     }
 
-    private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, string resultFormat, string? store, string? output, string? junit)
+    private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, CsvReaderOptions? csv, string resultFormat, string? store, string? output, string? junit)
     {
         var level = ResultFormat.ParseLevel(resultFormat);
         var suite = SuiteJson.Read(suitePath);
-        var job = new ValidationJob(data, data, format, null, suite, new ResultFormat(level));
+        var job = new ValidationJob(data, data, format, csv, suite, new ResultFormat(level));
         var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
         return new RunPlan(null, [job], [], StoreOption.Resolve(store, projectStore),
             output is null ? [] : [output], junit is null ? [] : [junit], GatePolicy.Error);

@@ -10,7 +10,7 @@ namespace Dq.Cli.Projects;
 /// </summary>
 /// <param name="Root">The project folder (absolute).</param>
 /// <param name="StorePath">The validation store's absolute path, or null when the project keeps no store (<c>store: none</c>).</param>
-/// <param name="DocsPath">Where data docs go (absolute); used by <c>dq docs</c> in a later release.</param>
+/// <param name="DocsPath">Where data docs go (absolute): the default of <c>dq docs build</c> and of the <c>update_data_docs</c> action.</param>
 /// <param name="FilePath">The <c>dq.yml</c> file, or null for the defaults of a folder without one.</param>
 internal sealed record DqProject(string Root, string? StorePath, string DocsPath, string? FilePath)
 {

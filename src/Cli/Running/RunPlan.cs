@@ -21,4 +21,11 @@ internal sealed record RunPlan(
     string? StorePath,
     IReadOnlyList<string> JsonPaths,
     IReadOnlyList<string> JunitPaths,
-    GatePolicy Gate);
+    GatePolicy Gate)
+{
+    /// <summary>Folders to build data docs in: from the store's history when there is a store, else from this run's results.</summary>
+    public IReadOnlyList<string> DocsPaths { get; init; } = [];
+
+    /// <summary>Files to write a Markdown summary to (for CI job pages such as GitHub's step summary).</summary>
+    public IReadOnlyList<string> SummaryMdPaths { get; init; } = [];
+}

@@ -32,6 +32,10 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             foreach (var result in results)
             {
                 ConsoleSummary.Write(result, summary);
+                if (BadRowNotes.SummaryLine(result) is { } skipped)
+                {
+                    summary.WriteLine(skipped);
+                }
                 if (results.Count > 1)
                 {
                     summary.WriteLine();
@@ -82,6 +86,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             AtomicFile.Write(path, stream => JunitReport.Write(results, stream, plan.CheckpointName ?? "dq"));
             Note(summary, $"wrote {Shown(path)}");
         }
+        RunReportActions(plan, results, summary);
     }
 
     private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results, int errors)

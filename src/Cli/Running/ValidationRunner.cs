@@ -69,9 +69,15 @@ internal static class ValidationRunner
         var entry = tracker.Add(job.AssetName);
         try
         {
-            using var source = new CountingSource(BatchSources.Open(job.DataPath, job.Format, job.Csv), job.AssetName, entry);
+            var inner = BatchSources.Open(job.DataPath, job.Format, job.Csv);
+            using var source = new CountingSource(inner, job.AssetName, entry);
             var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads };
-            return new ValidationOutcome(job, Validator.Validate(source, job.Suite, options, cancellationToken), null);
+            var result = Validator.Validate(source, job.Suite, options, cancellationToken);
+            if (inner is IBadRowReport report)
+            {
+                BadRowNotes.Attach(result, report.BadRows);
+            }
+            return new ValidationOutcome(job, result, null);
         }
         catch (DataReadException e)
         {

@@ -31,7 +31,10 @@ internal sealed class NullRowsKernel : RowCheckKernel
             var valid = validity.Word(row, count);
             var selected = block.Selected(row, count);
             var unexpected = _nullsAreUnexpected ? ~valid & selected : valid & selected;
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            if (unexpected != 0)
+            {
+                state.AddWord(unexpected, block.Array, row, block.FirstRowIndex); // allocates its value reader: call only when needed
+            }
         }
     }
 }

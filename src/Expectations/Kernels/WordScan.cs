@@ -30,7 +30,11 @@ internal static class WordScan
             var count = Math.Min(64, end - row);
             var valid = validity.Word(row, count) & block.Selected(row, count);
             var unexpected = check.Unexpected(row, count, valid) & valid;
-            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            if (unexpected != 0)
+            {
+                // Only here: AddWord's value reader is a closure, allocated on every call.
+                state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+            }
         }
     }
 }

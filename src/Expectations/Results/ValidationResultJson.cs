@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Dq.Expectations.Results;
 
 /// <summary>Writes validation results as GX 1.x validation-result JSON.</summary>
-public static class ValidationResultJson
+public static partial class ValidationResultJson
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="stream"/>, indented.</summary>
     public static void Write(ValidationResult result, Stream stream)

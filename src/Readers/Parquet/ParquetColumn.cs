@@ -10,6 +10,18 @@ namespace Dq.Readers.Parquet;
 /// </summary>
 internal sealed record ParquetColumn(string Name, DataField? Data, ArrowField? Arrow, string? NestedShape, string? UnsupportedType)
 {
+    /// <summary>A FLOAT16 column, read as its 2-byte values (Parquet.Net has no Half support) and widened to float32.</summary>
+    public bool IsFloat16 { get; init; }
+
+    public static ParquetColumn Map(Field field, ISet<string> float16)
+    {
+        if (field is DataField { IsArray: false, MaxRepetitionLevel: 0 } half && float16.Contains(field.Name))
+        {
+            return new ParquetColumn(field.Name, half, new ArrowField(field.Name, FloatType.Default, nullable: true), null, null) { IsFloat16 = true };
+        }
+        return Map(field);
+    }
+
     public static ParquetColumn Map(Field field)
     {
         if (field is not DataField data || data.IsArray || data.MaxRepetitionLevel > 0)

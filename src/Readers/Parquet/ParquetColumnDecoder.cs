@@ -23,6 +23,8 @@ internal static class ParquetColumnDecoder
             case UInt16Type: return Primitive<ushort, UInt16Array, UInt16Array.Builder>(rowGroup, field, rowCount, new(), (b, v) => b.Append(v), cancellationToken);
             case UInt32Type: return Primitive<uint, UInt32Array, UInt32Array.Builder>(rowGroup, field, rowCount, new(), (b, v) => b.Append(v), cancellationToken);
             case UInt64Type: return Primitive<ulong, UInt64Array, UInt64Array.Builder>(rowGroup, field, rowCount, new(), (b, v) => b.Append(v), cancellationToken);
+            case FloatType when column.IsFloat16:
+                return Float16(rowGroup, field, rowCount, cancellationToken);
             case FloatType when field.ClrType == typeof(Half):
                 return Primitive<Half, FloatArray, FloatArray.Builder>(rowGroup, field, rowCount, new(), (b, v) => b.Append((float)v), cancellationToken);
             case FloatType: return Primitive<float, FloatArray, FloatArray.Builder>(rowGroup, field, rowCount, new(), (b, v) => b.Append(v), cancellationToken);
@@ -96,6 +98,29 @@ internal static class ParquetColumnDecoder
             else
             {
                 builder.Append(value);
+            }
+        }
+        return builder.Build();
+    }
+
+    private static FloatArray Float16(ParquetRowGroupReader rowGroup, DataField field, int rowCount, CancellationToken cancellationToken)
+    {
+        var values = new byte[]?[rowCount];
+        rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken).AsTask().GetAwaiter().GetResult();
+        var builder = new FloatArray.Builder().Reserve(rowCount);
+        foreach (byte[]? value in values)
+        {
+            if (value is null)
+            {
+                builder.AppendNull();
+            }
+            else if (value.Length == 2)
+            {
+                builder.Append((float)BitConverter.ToHalf(value));
+            }
+            else
+            {
+                throw new InvalidDataException($"a FLOAT16 value has {value.Length} bytes instead of 2.");
             }
         }
         return builder.Build();

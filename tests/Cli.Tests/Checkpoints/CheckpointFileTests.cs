@@ -69,7 +69,7 @@ public sealed class CheckpointFileTests : TempFolderTest
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\n    csv: { delimiter: ab }\n", "c.yml:4:23", "one ASCII character")]
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\ngate: { fail_on: sometimes }\n", "c.yml:4:18", "`error`, `warn`, `never`")]
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\nactions:\n  - write_junit\n", "c.yml:5:5", "needs a file path")]
-    [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\nactions:\n  - update_data_docs\n", "c.yml:5:5", "data docs come with a later release")]
+    [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\nactions:\n  - make_coffee\n", "c.yml:5:5", "unknown action `make_coffee`")]
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\n    row_condition: a > 1\n", "c.yml:4:20", "not supported yet")]
     [InlineData("c.json", "{\"validations\": [{\"data\": \"a.csv\", \"sutie\": \"s.json\"}]}", "c.json:1:36", "Did you mean `suite`?")]
     [InlineData("c.json", "{\n  \"validations\": [\n    {\"data\": \"a.csv\",, }\n  ]\n}", "c.json:3:22", "not valid JSON")]

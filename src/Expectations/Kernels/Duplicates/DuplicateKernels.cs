@@ -15,17 +15,18 @@ internal static class DuplicateKernels
     public static ColumnKernel Create(Field field, int sampleLimit, bool trackRows = true) => field.DataType switch
     {
         StringType or DictionaryType { ValueType: StringType } => new TextDuplicateKernel(sampleLimit, trackRows),
-        Int8Type => new PrimitiveDuplicateKernel<sbyte>(static v => (long)v, sampleLimit, trackRows),
-        Int16Type => new PrimitiveDuplicateKernel<short>(static v => (long)v, sampleLimit, trackRows),
-        Int32Type => new PrimitiveDuplicateKernel<int>(static v => (long)v, sampleLimit, trackRows),
-        Int64Type => new PrimitiveDuplicateKernel<long>(static v => v, sampleLimit, trackRows),
-        UInt8Type => new PrimitiveDuplicateKernel<byte>(static v => (ulong)v, sampleLimit, trackRows),
-        UInt16Type => new PrimitiveDuplicateKernel<ushort>(static v => (ulong)v, sampleLimit, trackRows),
-        UInt32Type => new PrimitiveDuplicateKernel<uint>(static v => (ulong)v, sampleLimit, trackRows),
-        UInt64Type => new PrimitiveDuplicateKernel<ulong>(static v => v, sampleLimit, trackRows),
+        // Integer-like columns group in the compact integer table; the key is the value widened to 64 bits.
+        Int8Type => new IntegerDuplicateKernel<sbyte>(static k => k, sampleLimit, trackRows),
+        Int16Type => new IntegerDuplicateKernel<short>(static k => k, sampleLimit, trackRows),
+        Int32Type => new IntegerDuplicateKernel<int>(static k => k, sampleLimit, trackRows),
+        Int64Type => new IntegerDuplicateKernel<long>(static k => k, sampleLimit, trackRows),
+        UInt8Type => new IntegerDuplicateKernel<byte>(static k => (ulong)k, sampleLimit, trackRows),
+        UInt16Type => new IntegerDuplicateKernel<ushort>(static k => (ulong)k, sampleLimit, trackRows),
+        UInt32Type => new IntegerDuplicateKernel<uint>(static k => (ulong)k, sampleLimit, trackRows),
+        UInt64Type => new IntegerDuplicateKernel<ulong>(static k => unchecked((ulong)k), sampleLimit, trackRows),
         FloatType => new PrimitiveDuplicateKernel<float>(static v => (double)v, sampleLimit, trackRows),
         DoubleType => new PrimitiveDuplicateKernel<double>(static v => v, sampleLimit, trackRows),
-        Date32Type => new PrimitiveDuplicateKernel<int>(static v => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + v), sampleLimit, trackRows),
+        Date32Type => new IntegerDuplicateKernel<int>(static k => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)k), sampleLimit, trackRows),
         _ => new BoxedDuplicateKernel(sampleLimit, trackRows),
     };
 

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace Dq.Readers.Json;
+
+/// <summary>The columns of a JSON lines file and the Arrow builders of the batch being read.</summary>
+internal sealed class JsonColumns
+{
+    private readonly List<(string Name, IArrowType Type)> _columns;
+    private readonly Dictionary<string, int> _index;
+    private readonly int _capacity;
+    private readonly bool[] _seen;
+    private IArrowArrayBuilder[] _builders;
+
+    public JsonColumns(List<(string Name, IArrowType Type)> columns, int capacity)
+    {
+        _columns = columns;
+        _capacity = capacity;
+        _index = columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _seen = new bool[columns.Count];
+        _builders = NewBuilders();
+        Schema = new Schema(columns.Select(c => new Field(c.Name, c.Type, nullable: true)), null);
+    }
+
+    public Schema Schema { get; }
+
+    public int Length { get; private set; }
+
+    public static (string Name, JsonValueKind? Kind, bool Double) Widen((string Name, JsonValueKind? Kind, bool Double) column, JsonElement value)
+    {
+        JsonValueKind kind = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? JsonValueKind.True : value.ValueKind;
+        if (kind == JsonValueKind.Null)
+        {
+            return column;
+        }
+        bool isDouble = column.Double || (kind == JsonValueKind.Number && !value.TryGetInt64(out _));
+        if (column.Kind is null || column.Kind == kind)
+        {
+            return (column.Name, kind, isDouble);
+        }
+        return (column.Name, JsonValueKind.String, false);
+    }
+
+    public static IArrowType ArrowType(JsonValueKind? kind, bool isDouble) => kind switch
+    {
+        JsonValueKind.Number => isDouble ? DoubleType.Default : Int64Type.Default,
+        JsonValueKind.True => BooleanType.Default,
+        _ => StringType.Default,
+    };
+
+    public void Append(byte[] json, long line, string path, int sampleRows)
+    {
+        using JsonDocument document = JsonLineReader.Parse(json, line, path);
+        System.Array.Clear(_seen);
+        foreach (JsonProperty property in document.RootElement.EnumerateObject())
+        {
+            if (!_index.TryGetValue(property.Name, out int i))
+            {
+                throw ReaderErrors.JsonUnknownKey(path, line, property.Name, sampleRows);
+            }
+            _seen[i] = true;
+            if (!TryAppend(_builders[i], property.Value))
+            {
+                throw ReaderErrors.JsonValueMismatch(path, line, property.Name, property.Value.GetRawText(), _columns[i].Type.Name, sampleRows);
+            }
+        }
+        for (int i = 0; i < _seen.Length; i++)
+        {
+            if (!_seen[i])
+            {
+                AppendNull(_builders[i]);
+            }
+        }
+        Length++;
+    }
+
+    public RecordBatch Build()
+    {
+        IArrowArray[] arrays = [.. _builders.Select(Build)];
+        var batch = new RecordBatch(Schema, arrays, Length);
+        _builders = NewBuilders();
+        Length = 0;
+        return batch;
+    }
+
+    private static bool TryAppend(IArrowArrayBuilder builder, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            AppendNull(builder);
+            return true;
+        }
+        switch (builder)
+        {
+            case Int64Array.Builder b when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long l):
+                b.Append(l);
+                return true;
+            case DoubleArray.Builder b when value.ValueKind == JsonValueKind.Number:
+                b.Append(value.GetDouble());
+                return true;
+            case BooleanArray.Builder b when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                b.Append(value.GetBoolean());
+                return true;
+            case StringArray.Builder b:
+                b.Append(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), Encoding.UTF8);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void AppendNull(IArrowArrayBuilder builder)
+    {
+        switch (builder)
+        {
+            case Int64Array.Builder b: b.AppendNull(); break;
+            case DoubleArray.Builder b: b.AppendNull(); break;
+            case BooleanArray.Builder b: b.AppendNull(); break;
+            case StringArray.Builder b: b.AppendNull(); break;
+        }
+    }
+
+    private static IArrowArray Build(IArrowArrayBuilder builder) => builder switch
+    {
+        Int64Array.Builder b => b.Build(),
+        DoubleArray.Builder b => b.Build(),
+        BooleanArray.Builder b => b.Build(),
+        StringArray.Builder b => b.Build(),
+        _ => throw new InvalidOperationException(builder.GetType().Name),
+    };
+
+    private IArrowArrayBuilder[] NewBuilders() => [.. _columns.Select(c => c.Type switch
+    {
+        Int64Type => (IArrowArrayBuilder)new Int64Array.Builder().Reserve(Math.Min(_capacity, 4096)),
+        DoubleType => new DoubleArray.Builder().Reserve(Math.Min(_capacity, 4096)),
+        BooleanType => new BooleanArray.Builder(),
+        _ => new StringArray.Builder(),
+    })];
+}
