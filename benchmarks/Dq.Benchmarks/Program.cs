@@ -17,6 +17,10 @@ public static class Program
         {
             case "gen":
                 Console.WriteLine($"{DataFiles.OrdersCsv}\n{DataFiles.OrdersParquet}");
+                foreach (var name in Workloads.Names)
+                {
+                    Console.WriteLine(Workloads.Get(name).SuitePath); // writes the suite for `dq validate`
+                }
                 return 0;
             case "sql":
                 // Prints a DuckDB query's rows: schema checks, and the counts dq's results are compared with.
@@ -35,31 +39,6 @@ public static class Program
                     {
                         var column = batch.Column(field.Name);
                         Console.WriteLine($"{field.Name}: {column.GetType().Name} {field.DataType.Name} rows={column.Length} nulls={column.NullCount} first={string.Join(",", Enumerable.Range(0, 5).Select(i => Dq.Expectations.Columns.ArrowValues.Get(column, i)))}");
-                    }
-                }
-                return 0;
-            case "check-range":
-                // Per batch: a plain loop's count of delay outside [-120, 1440] vs the range kernel's.
-                using (var source = Dq.Readers.BatchSources.Open(args[1]))
-                {
-                    foreach (var variant in new Dq.Expectations.Kernels.KernelVariant?[] { Dq.Expectations.Kernels.KernelVariant.Scalar, Dq.Expectations.Kernels.KernelVariant.Vector256 })
-                    {
-                        var suite = Dq.Expectations.Suites.SuiteJson.Parse(File.ReadAllText("/tmp/rt3.json"));
-                        var (result, _) = Dq.Expectations.Validator.Validate(source, suite, new Dq.Expectations.ValidationOptions { Threads = 1 }, variant, CancellationToken.None);
-                        Console.WriteLine($"{variant}: {string.Join(" ", DqRunner.Summary(result))}");
-                    }
-                    foreach (var batch in source.ReadBatches([args[2]]).Take(3))
-                    {
-                        var column = (Apache.Arrow.Int64Array)batch.Column(args[2]);
-                        var plain = Enumerable.Range(0, column.Length).Count(i => column.GetValue(i) is { } v && (v < -120 || v > 1440));
-                        var kernel = Dq.Expectations.Kernels.Range.RangeKernels.Create(new Apache.Arrow.Field("x", Apache.Arrow.Types.Int64Type.Default, true),
-                            new Dq.Expectations.Metrics.RangeBounds(-120L, 1440L, false, false), Dq.Expectations.Kernels.KernelVariant.Scalar, 20);
-                        var state = kernel.CreateState();
-                        var count = Dq.Benchmarks.Micro.Blocks.Scan(kernel, column, state);
-                        var kernel256 = Dq.Expectations.Kernels.Range.RangeKernels.Create(new Apache.Arrow.Field("x", Apache.Arrow.Types.Int64Type.Default, true),
-                            new Dq.Expectations.Metrics.RangeBounds(-120L, 1440L, false, false), Dq.Expectations.Kernels.KernelVariant.Vector256, 20);
-                        Console.Write($"v256={Dq.Benchmarks.Micro.Blocks.Scan(kernel256, column, kernel256.CreateState())} ");
-                        Console.WriteLine($"rows={column.Length} offset={column.Offset} nulls={column.NullCount} bufs={column.Data.Buffers.Length} valbuf={column.Data.Buffers[1].Length} plain={plain} kernel={count}");
                     }
                 }
                 return 0;

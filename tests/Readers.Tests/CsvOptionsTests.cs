@@ -161,7 +161,7 @@ public sealed class CsvOptionsTests : IDisposable
     {
         using var source = Source("n,s\n1,a\n2,b\n3,c\n", new CsvReaderOptions { BatchSize = 1 });
 
-        List<RecordBatch> batches = [.. source.ReadBatches()];
+        List<RecordBatch> batches = [.. source.ReadBatches(null, TestContext.Current.CancellationToken)];
 
         Assert.Equal([[1L, "a"], [2L, "b"], [3L, "c"]], BatchValues.Rows(batches));
     }

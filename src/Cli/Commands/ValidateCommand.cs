@@ -51,6 +51,7 @@ internal static class ValidateCommand
         {
             data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, store, threads, interval,
         };
+        csv.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetValue(checkpoint) is not null)

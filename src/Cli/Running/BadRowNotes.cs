@@ -44,6 +44,6 @@ internal static class BadRowNotes
             ["first_lines"] = new JsonArray([.. rows.FirstLines.Select(l => (JsonNode)l)]),
             ["first_reason"] = rows.FirstReason,
         };
-        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

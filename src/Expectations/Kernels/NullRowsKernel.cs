@@ -33,7 +33,7 @@ internal sealed class NullRowsKernel : RowCheckKernel
             var unexpected = _nullsAreUnexpected ? ~valid & selected : valid & selected;
             if (unexpected != 0)
             {
-                state.AddWord(unexpected, block.Array, row, block.FirstRowIndex); // allocates its value reader: call only when needed
+                WordScan.Add(state, unexpected, block, row);
             }
         }
     }

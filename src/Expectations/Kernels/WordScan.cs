@@ -32,9 +32,24 @@ internal static class WordScan
             var unexpected = check.Unexpected(row, count, valid) & valid;
             if (unexpected != 0)
             {
-                // Only here: AddWord's value reader is a closure, allocated on every call.
-                state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+                Add(state, unexpected, block, row);
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds a word's unexpected rows. AddWord allocates a value-reader closure on every call, so once the sample is
+    /// full (a later row is never wanted: rows only grow) only the count is added: no allocation in steady state.
+    /// </summary>
+    public static void Add(UnexpectedRowsState state, ulong unexpected, in ColumnBlock block, int row)
+    {
+        if (state.Sample.Wants(block.FirstRowIndex + row))
+        {
+            state.AddWord(unexpected, block.Array, row, block.FirstRowIndex);
+        }
+        else
+        {
+            state.Count += System.Numerics.BitOperations.PopCount(unexpected);
         }
     }
 }

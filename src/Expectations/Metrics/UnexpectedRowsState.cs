@@ -28,8 +28,17 @@ internal sealed class UnexpectedRowsState : MetricState, IUnexpectedRowsSource
     /// <param name="array">The column, read only for sampled values.</param>
     /// <param name="arrayRow">The array row of bit 0.</param>
     /// <param name="firstRowIndex">The table row index of array row 0.</param>
-    public void AddWord(ulong unexpected, IArrowArray array, int arrayRow, long firstRowIndex) =>
+    public void AddWord(ulong unexpected, IArrowArray array, int arrayRow, long firstRowIndex)
+    {
+        // The value reader (a closure) is made only when the sample still wants a row of this word: once the sample
+        // is full, a word costs a popcount and one comparison, and allocates nothing.
+        if (unexpected != 0 && !Sample.Wants(firstRowIndex + arrayRow + BitOperations.TrailingZeroCount(unexpected)))
+        {
+            Count += BitOperations.PopCount(unexpected);
+            return;
+        }
         AddWord(unexpected, row => ArrowValues.Get(array, row), arrayRow, firstRowIndex);
+    }
 
     /// <summary>As above, with the sampled value of a row read by <paramref name="valueAt"/> (a pair, a row of several columns).</summary>
     public void AddWord(ulong unexpected, Func<int, object?> valueAt, int arrayRow, long firstRowIndex)

@@ -15,6 +15,10 @@ internal sealed partial class CsvTokenizer
         {
             _start = 3;
         }
+        while (!_eof && _start == _end)
+        {
+            ReadMore();
+        }
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ public sealed class ToolPackageTests : TempFolderTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>The configuration these tests were built in (bin/Release/… or bin/Debug/…): the one whose outputs exist to pack.</summary>
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
     [Fact]
     public void Pack_MakesToolAndLibraryPackages_AndTheToolInstallsAndValidates()
     {
@@ -22,7 +26,7 @@ public sealed class ToolPackageTests : TempFolderTest
         var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         foreach (var project in new[] { "Cli", "Expectations", "Readers", "Reporting" })
         {
-            Dotnet(Repository.Root, "pack", Repository.PathOf("src", project), "-c", "Debug", "--no-build", "-o", packages, $"-p:Version={version}");
+            Dotnet(Repository.Root, "pack", Repository.PathOf("src", project), "-c", BuildConfiguration, "--no-build", "-o", packages, $"-p:Version={version}");
         }
 
         foreach (var id in new[] { "dq", "Dq.Expectations", "Dq.Readers", "Dq.Reporting" })

@@ -46,6 +46,7 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
             (_table, that._table) = (that._table, _table);
             (_repeats, that._repeats) = (that._repeats, _repeats);
         }
+        _table.Reserve(_table.Count + that._table.Count);
         foreach (var (key, count, firstRow) in that._table.Groups())
         {
             var repeat = _table.Add(key, firstRow, count);

@@ -114,6 +114,19 @@ internal sealed class IntegerGroupTable
         }
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="count"/> keys in all before a bulk insert. Required before merging another
+    /// table: its groups arrive in slot order, so they land region by region, and without room a region would
+    /// overfill and grow one cluster across the table (quadratic probing cost).
+    /// </summary>
+    public void Reserve(int count)
+    {
+        while (count > _keys.Length / 4 * 3)
+        {
+            Grow();
+        }
+    }
+
     private void Grow()
     {
         var (keys, packed) = (_keys, _packed);

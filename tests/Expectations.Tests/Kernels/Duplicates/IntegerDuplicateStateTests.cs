@@ -59,6 +59,21 @@ public sealed class IntegerDuplicateStateTests
         Assert.Equal([(7L, (1L << 24) + 15, 3L)], table.Groups().ToList());
     }
 
+    [Fact]
+    public void IntegerDuplicateState_MergeOfTwoLargeHalves_StaysLinear()
+    {
+        // Groups merge in slot order; without reserving room first this took minutes (one cluster across the table).
+        var (a, b) = (new IntegerDuplicateState(static k => k, 5, true), new IntegerDuplicateState(static k => k, 5, true));
+        for (var i = 0; i < 1_500_000; i++)
+        {
+            (i % 2 == 0 ? a : b).Add(i, i);
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        a.Merge(b);
+        Assert.Equal(0, a.ToUnexpectedRows().Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"merge took {watch.Elapsed}");
+    }
+
     private static bool Same(UnexpectedRowsState a, UnexpectedRowsState b) =>
         a.Count == b.Count && a.Sample.Rows.SequenceEqual(b.Sample.Rows);
 }

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dq.Expectations;
+
+namespace Dq.Readers.Tests;
+
+/// <summary>
+/// Every file of ../shared/conformance/parquet-testing as its own case, with the outcome pinned: a full read with its row
+/// count, or a typed <see cref="DataReadException"/> whose message contains the given text. Each read must finish within
+/// 2 s and allocate at most 256 MiB. Deviations from the corpus README's "read" are Parquet.Net 6.1 limitations, listed
+/// in docs/formats.md; they fail cleanly, never with partial rows.
+/// </summary>
+[Collection(nameof(ParquetCorpusCollection))]
+public sealed class ParquetConformanceTests
+{
+    private const string Nested = "is nested";
+    private const string Undecodable = "could not be decoded";
+    private const string NotParquet = "could not be read as Parquet";
+
+    /// <summary>File → "read:ROWS" or "error:TEXT".</summary>
+    private static readonly Dictionary<string, string> s_expected = new(StringComparer.Ordinal)
+    {
+        ["data/alltypes_dictionary.parquet"] = "read:2",
+        ["data/alltypes_plain.parquet"] = "read:8",
+        ["data/alltypes_plain.snappy.parquet"] = "read:2",
+        ["data/binary.parquet"] = "read:12",
+        ["data/binary_truncated_min_max.parquet"] = "read:12",
+        ["data/byte_array_decimal.parquet"] = "read:24",
+        ["data/byte_stream_split.zstd.parquet"] = "read:300",
+        ["data/byte_stream_split_extended.gzip.parquet"] = "error:column `float16_byte_stream_split`",
+        ["data/column_chunk_key_value_metadata.parquet"] = "read:0",
+        ["data/concatenated_gzip_members.parquet"] = "read:513",
+        ["data/datapage_v1-corrupt-checksum.parquet"] = "read:5120",
+        ["data/datapage_v1-uncompressed-checksum.parquet"] = "read:5120",
+        ["data/datapage_v2.snappy.parquet"] = "error:" + Nested,
+        ["data/datapage_v2_empty_datapage.snappy.parquet"] = "error:Incomplete Snappy block",
+        ["data/delta_binary_packed.parquet"] = "read:200",
+        ["data/delta_byte_array.parquet"] = "read:1000",
+        ["data/delta_encoding_optional_column.parquet"] = "read:100",
+        ["data/delta_encoding_required_column.parquet"] = "read:100",
+        ["data/delta_length_byte_array.parquet"] = "read:1000",
+        ["data/dict-page-offset-zero.parquet"] = "error:" + NotParquet,
+        ["data/fixed_length_byte_array.parquet"] = "read:1000",
+        ["data/fixed_length_decimal.parquet"] = "read:24",
+        ["data/fixed_length_decimal_legacy.parquet"] = "read:24",
+        ["data/float16_nonzeros_and_nans.parquet"] = "read:8",
+        ["data/float16_zeros_and_nans.parquet"] = "read:3",
+        ["data/floating_orders_nan_count.parquet"] = "read:50",
+        ["data/hadoop_lz4_compressed.parquet"] = "error:" + Undecodable,
+        ["data/incorrect_map_schema.parquet"] = "error:" + Nested,
+        ["data/int32_decimal.parquet"] = "read:24",
+        ["data/int32_with_null_pages.parquet"] = "read:1000",
+        ["data/int64_decimal.parquet"] = "read:24",
+        ["data/int96_from_spark.parquet"] = "error:un-representable DateTime",
+        ["data/large_string_map.brotli.parquet"] = "error:" + Nested,
+        ["data/list_columns.parquet"] = "error:" + Nested,
+        ["data/lz4_raw_compressed.parquet"] = "read:4",
+        ["data/map_no_value.parquet"] = "error:" + NotParquet,
+        ["data/nan_in_stats.parquet"] = "read:2",
+        ["data/nation.dict-malformed.parquet"] = "read:25",
+        ["data/nested_lists.snappy.parquet"] = "error:" + Nested,
+        ["data/nested_maps.snappy.parquet"] = "error:" + Nested,
+        ["data/nested_structs.rust.parquet"] = "error:" + Nested,
+        ["data/non_hadoop_lz4_compressed.parquet"] = "read:4",
+        ["data/nonnullable.impala.parquet"] = "error:" + Nested,
+        ["data/null_list.parquet"] = "error:" + Nested,
+        ["data/nullable.impala.parquet"] = "error:" + Nested,
+        ["data/nulls.snappy.parquet"] = "error:" + Nested,
+        ["data/old_list_structure.parquet"] = "error:" + Nested,
+        ["data/overflow_i16_page_cnt.parquet"] = "read:40000",
+        ["data/page_v2_empty_compressed.parquet"] = "read:10",
+        ["data/repeated_no_annotation.parquet"] = "error:" + NotParquet,
+        ["data/repeated_primitive_no_list.parquet"] = "error:" + Nested,
+        ["data/rle-dict-uncompressed-corrupt-checksum.parquet"] = "read:1000",
+        ["data/rle_boolean_encoding.parquet"] = "error:" + Undecodable,
+        ["data/single_nan.parquet"] = "read:1",
+        ["data/sort_columns.parquet"] = "read:6",
+        ["data/uniform_encryption.parquet.encrypted"] = "error:encrypted Parquet file",
+        ["data/unknown-logical-type.parquet"] = "read:3",
+        ["bad_data/ARROW-GH-41317.parquet"] = "error:" + Nested,
+        ["bad_data/ARROW-GH-41321.parquet"] = "error:" + Nested,
+        ["bad_data/ARROW-GH-43605.parquet"] = "read:21186",
+        ["bad_data/ARROW-GH-45185.parquet"] = "error:" + Nested,
+        ["bad_data/ARROW-GH-47662.parquet"] = "error:" + Undecodable,
+        ["bad_data/ARROW-RS-GH-6229-DICTHEADER.parquet"] = "error:" + Undecodable,
+        ["bad_data/ARROW-RS-GH-6229-LEVELS.parquet"] = "error:" + Nested,
+        ["bad_data/PARQUET-1481.parquet"] = "error:" + NotParquet,
+    };
+
+    public static TheoryData<string> Files()
+    {
+        string root = Path.Combine(TestFiles.SharedFolder, "conformance", "parquet-testing");
+        var files = new TheoryData<string>();
+        foreach (string folder in new[] { "data", "bad_data" })
+        {
+            foreach (string file in Directory.GetFiles(Path.Combine(root, folder)).Where(f => !f.EndsWith(".csv", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                files.Add($"{folder}/{Path.GetFileName(file)}");
+            }
+        }
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void File_HasItsPinnedOutcome_Within2SecondsAnd256MiB(string file)
+    {
+        Assert.True(s_expected.TryGetValue(file, out string? expected), $"{file} has no pinned outcome; add one.");
+        string path = Path.Combine(TestFiles.SharedFolder, "conformance", "parquet-testing", file);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+
+        string outcome;
+        try
+        {
+            using var source = new ParquetSource(path);
+            outcome = string.Create(CultureInfo.InvariantCulture, $"read:{source.ReadBatches(null, TestContext.Current.CancellationToken).Sum(b => (long)b.Length)}");
+        }
+        catch (DataReadException e)
+        {
+            Assert.Equal(path, e.FilePath);
+            outcome = expected.StartsWith("error:", StringComparison.Ordinal) && e.Message.Contains(expected[6..], StringComparison.Ordinal) ? expected : "error:" + e.Message;
+        }
+
+        Assert.Equal(expected, outcome);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - allocated, 0, 256L << 20);
+    }
+
+    [Theory]
+    [InlineData("delta_binary_packed")]
+    [InlineData("delta_byte_array")]
+    [InlineData("delta_encoding_optional_column")]
+    [InlineData("delta_encoding_required_column")]
+    public void DeltaFiles_EqualTheirExpectCsv(string name)
+    {
+        using var parquet = new ParquetSource(TestFiles.ParquetTestingData(name + ".parquet"));
+        using var csv = new CsvSource(TestFiles.ParquetTestingData(name + "_expect.csv"), new CsvReaderOptions { Schema = AllStrings(TestFiles.ParquetTestingData(name + "_expect.csv")) });
+
+        var actual = BatchValues.ReadAll(parquet).Select(r => r.Select(v => v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var expected = BatchValues.ReadAll(csv).Select(r => r.Cast<string?>().ToArray()).ToList();
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Float16_IsWidenedToFloat()
+    {
+        using var source = new ParquetSource(TestFiles.ParquetTestingData("float16_nonzeros_and_nans.parquet"));
+
+        var values = BatchValues.ReadAll(source).Select(r => r[0]).ToList();
+
+        Assert.Equal([null, 1.0f, -2.0f, float.NaN, 0.0f, -1.0f, -0.0f, 2.0f], values);
+    }
+
+    private static CsvSchema AllStrings(string path)
+    {
+        string header = File.ReadLines(path).First();
+        return new CsvSchema(header.Split(',').Select(h => new CsvColumnSpec(h.Trim('"'), CsvColumnType.String)));
+    }
+}
+
+/// <summary>The corpus tests measure allocations, so nothing else runs beside them.</summary>
+[CollectionDefinition(nameof(ParquetCorpusCollection), DisableParallelization = true)]
+public sealed class ParquetCorpusCollection;
