@@ -71,11 +71,13 @@ public sealed class ProjectCommandsTests : TempFolderTest
         var (code, output, _) = DqRunner.Run("suite", "show", Repository.PathOf("samples", "orders", "orders.suite.json"));
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("`order_id` is never null.", output, StringComparison.Ordinal);
-        Assert.Contains("`customer_id` is never null, in at least 99% of rows.", output, StringComparison.Ordinal);
-        Assert.Contains("Values of `amount` are between 0 and 1000000.", output, StringComparison.Ordinal);
-        Assert.Contains("Values of `status` are one of \"placed\", \"shipped\", \"delivered\", \"cancelled\".", output, StringComparison.Ordinal);
-        Assert.Contains("The table has between 100 and 10000000 rows.", output, StringComparison.Ordinal);
+        // The same sentences as the data docs (one template per GX type).
+        Assert.Contains("Values in `order_id` must not be null.", output, StringComparison.Ordinal);
+        Assert.Contains("Values in `customer_id` must not be null, at least 99% of the time. (a few guest checkouts have no customer yet)", output, StringComparison.Ordinal);
+        Assert.Contains("Values in `amount` must be between 0 and 1000000.", output, StringComparison.Ordinal);
+        Assert.Contains("Values in `status` must belong to the set \"placed\", \"shipped\", \"delivered\", \"cancelled\".", output, StringComparison.Ordinal);
+        Assert.Contains("Values in `order_date` must match `%Y-%m-%d`.", output, StringComparison.Ordinal);
+        Assert.Contains("The table must have between 100 and 10000000 rows.", output, StringComparison.Ordinal);
     }
 
     [Fact]
