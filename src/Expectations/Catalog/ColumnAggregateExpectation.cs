@@ -55,7 +55,7 @@ public abstract class ColumnAggregateExpectation : Expectation
         }
         if (observed is null)
         {
-            return Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+            return NothingObserved(format);
         }
         if (AggregateBounds.Contains(Bounds, observed) is not { } within)
         {

@@ -1,7 +1,4 @@
-using Apache.Arrow;
-using Dq.Expectations.Execution;
 using Dq.Expectations.Metrics;
-using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
@@ -11,12 +8,11 @@ namespace Dq.Expectations.Catalog;
 /// An expectation on the set of distinct non-null values of a column, compared by value with <c>value_set</c>
 /// (1 equals 1.0). <c>observed_value</c> is the distinct values in order; <c>details.value_counts</c> their counts.
 /// </summary>
-public abstract class DistinctValuesExpectation : Expectation
+public abstract class DistinctValuesExpectation : ValueCountsExpectation
 {
     private protected DistinctValuesExpectation(ExpectationConfiguration configuration, KwargReader kwargs, bool allowNullSet)
         : base(configuration, kwargs)
     {
-        Column = kwargs.RequiredString("column");
         if (!kwargs.HasKwarg("value_set"))
         {
             throw kwargs.Error("value_set", "is missing", "give the values as a list, such as [1, 2, 3]");
@@ -31,24 +27,14 @@ public abstract class DistinctValuesExpectation : Expectation
         kwargs.RejectUnknown();
     }
 
-    /// <summary>The column whose distinct values are checked.</summary>
-    public string Column { get; }
-
     /// <summary>The expected values; null means "any" where the type allows it.</summary>
     internal ValueSet? Values { get; }
 
     /// <summary>Whether the distinct values (normalized as set members) meet the rule.</summary>
     private protected abstract bool Holds(IReadOnlySet<object> observed, ValueSet? expected);
 
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new ValueCountsKey(Column))];
-
-    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
+    private protected override ExpectationResult Judge(IReadOnlyList<(object Value, long Count)> counts, ResultFormat format)
     {
-        if (metrics.FailureOf(new ValueCountsKey(Column)) is { } failure)
-        {
-            return CannotJudge(failure);
-        }
-        var counts = metrics.ValueCounts(Column);
         var observed = counts.Select(c => ValueSet.Normalize(c.Value)).ToHashSet();
         return Judged(Holds(observed, Values), format, () => new ResultDetails
         {

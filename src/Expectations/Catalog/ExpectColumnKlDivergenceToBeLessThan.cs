@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Apache.Arrow;
-using Dq.Expectations.Execution;
 using Dq.Expectations.Metrics;
-using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
@@ -20,7 +17,7 @@ namespace Dq.Expectations.Catalog;
 /// divergence has <c>observed_value: null</c> and fails. Without a partition, dq builds one from the data (numpy's
 /// "auto" bins, or the value frequencies when <c>bucketize_data</c> is false), which profiles the column.
 /// </remarks>
-public sealed partial class ExpectColumnKlDivergenceToBeLessThan : Expectation
+public sealed partial class ExpectColumnKlDivergenceToBeLessThan : ValueCountsExpectation
 {
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_kl_divergence_to_be_less_than";
@@ -34,7 +31,6 @@ public sealed partial class ExpectColumnKlDivergenceToBeLessThan : Expectation
     internal ExpectColumnKlDivergenceToBeLessThan(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {
-        Column = kwargs.RequiredString("column");
         var partition = kwargs.Node("partition_object");
         _partition = partition switch
         {
@@ -51,9 +47,6 @@ public sealed partial class ExpectColumnKlDivergenceToBeLessThan : Expectation
         Validate(kwargs);
         kwargs.RejectUnknown();
     }
-
-    /// <summary>The column whose distribution is compared.</summary>
-    public string Column { get; }
 
     private void Validate(KwargReader kwargs)
     {
@@ -95,22 +88,15 @@ public sealed partial class ExpectColumnKlDivergenceToBeLessThan : Expectation
             : number;
     }
 
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new ValueCountsKey(Column))];
-
-    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
+    private protected override ExpectationResult Judge(IReadOnlyList<(object Value, long Count)> counts, ResultFormat format)
     {
-        if (metrics.FailureOf(new ValueCountsKey(Column)) is { } failure)
-        {
-            return CannotJudge(failure);
-        }
-        var counts = metrics.ValueCounts(Column);
         var total = counts.Sum(c => c.Count);
         if (total == 0)
         {
-            return Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+            return NothingObserved(format);
         }
         var partition = _partition ?? (_bucketize ? AutoPartition(counts, total) : CategoricalPartition(counts, total));
-        if (!partition.IsCategorical && counts.Any(c => c.Value is not (long or ulong or double or decimal)))
+        if (!partition.IsCategorical && !HoldsNumbers(counts))
         {
             return CannotJudge($"column `{Column}` does not hold numbers, so it cannot be compared with a continuous partition; give a categorical partition (values and weights).");
         }

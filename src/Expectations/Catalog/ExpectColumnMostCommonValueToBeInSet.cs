@@ -1,7 +1,4 @@
-using Apache.Arrow;
-using Dq.Expectations.Execution;
 using Dq.Expectations.Metrics;
-using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
@@ -12,7 +9,7 @@ namespace Dq.Expectations.Catalog;
 /// When several values tie, all are reported (in order) and, unless <c>ties_okay</c>, the expectation fails; with
 /// <c>ties_okay</c> it holds when any tied value is in the set.
 /// </summary>
-public sealed class ExpectColumnMostCommonValueToBeInSet : Expectation
+public sealed class ExpectColumnMostCommonValueToBeInSet : ValueCountsExpectation
 {
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_most_common_value_to_be_in_set";
@@ -20,32 +17,21 @@ public sealed class ExpectColumnMostCommonValueToBeInSet : Expectation
     internal ExpectColumnMostCommonValueToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {
-        Column = kwargs.RequiredString("column");
         Values = new ValueSet(kwargs.OptionalList("value_set") ?? throw kwargs.Error("value_set", "is missing or null", "give the allowed values as a list"));
         TiesOkay = kwargs.Boolean("ties_okay", false);
         kwargs.RejectUnknown();
     }
-
-    /// <summary>The column.</summary>
-    public string Column { get; }
 
     /// <summary>Whether a tie passes when one of the tied values is in the set.</summary>
     public bool TiesOkay { get; }
 
     internal ValueSet Values { get; }
 
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new ValueCountsKey(Column))];
-
-    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
+    private protected override ExpectationResult Judge(IReadOnlyList<(object Value, long Count)> counts, ResultFormat format)
     {
-        if (metrics.FailureOf(new ValueCountsKey(Column)) is { } failure)
-        {
-            return CannotJudge(failure);
-        }
-        var counts = metrics.ValueCounts(Column);
         if (counts.Count == 0)
         {
-            return Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+            return NothingObserved(format);
         }
         var highest = counts.Max(c => c.Count);
         var modes = counts.Where(c => c.Count == highest).Select(c => c.Value).ToList();

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using Apache.Arrow;
-using Dq.Expectations.Execution;
 using Dq.Expectations.Metrics;
-using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
@@ -16,7 +13,7 @@ namespace Dq.Expectations.Catalog;
 /// Quantiles are exact, with numpy's "nearest" interpolation that GX asks pandas for (the value at position
 /// q·(n − 1), rounded half to even), so <c>allow_relative_error</c> is accepted and has nothing to relax.
 /// </remarks>
-public sealed class ExpectColumnQuantileValuesToBeBetween : Expectation
+public sealed class ExpectColumnQuantileValuesToBeBetween : ValueCountsExpectation
 {
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_quantile_values_to_be_between";
@@ -27,7 +24,6 @@ public sealed class ExpectColumnQuantileValuesToBeBetween : Expectation
     internal ExpectColumnQuantileValuesToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {
-        Column = kwargs.RequiredString("column");
         if (kwargs.Node("quantile_ranges") is not JsonObject ranges
             || ranges["quantiles"] is not JsonArray quantiles || ranges["value_ranges"] is not JsonArray values || quantiles.Count != values.Count)
         {
@@ -57,24 +53,14 @@ public sealed class ExpectColumnQuantileValuesToBeBetween : Expectation
         kwargs.RejectUnknown();
     }
 
-    /// <summary>The column.</summary>
-    public string Column { get; }
-
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new(new ValueCountsKey(Column))];
-
-    internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
+    private protected override ExpectationResult Judge(IReadOnlyList<(object Value, long Count)> counts, ResultFormat format)
     {
-        if (metrics.FailureOf(new ValueCountsKey(Column)) is { } failure)
-        {
-            return CannotJudge(failure);
-        }
-        var counts = metrics.ValueCounts(Column);
         var total = counts.Sum(c => c.Count);
         if (total == 0)
         {
-            return Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+            return NothingObserved(format);
         }
-        if (counts.Any(c => c.Value is not (long or ulong or double or decimal)))
+        if (!HoldsNumbers(counts))
         {
             return CannotJudge($"column `{Column}` does not hold numbers, so it has no quantiles; check the column.");
         }

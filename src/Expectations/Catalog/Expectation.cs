@@ -82,6 +82,10 @@ public abstract class Expectation
     private protected ExpectationResult CannotJudge(string reason) =>
         new(Configuration, success: false, result: new ResultDetails(), new ExceptionInfo(true, reason));
 
+    /// <summary>A column with no value has nothing to measure: a failed result with <c>observed_value: null</c>, as in GX.</summary>
+    private protected ExpectationResult NothingObserved(ResultFormat format) =>
+        Judged(false, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = null });
+
     /// <summary>A result with only <c>success</c> at BOOLEAN_ONLY, else the given details.</summary>
     private protected ExpectationResult Judged(bool success, ResultFormat format, Func<ResultDetails> details) =>
         new(Configuration, success, format.Level == ResultFormatLevel.BooleanOnly ? null : details());
