@@ -17,17 +17,22 @@ internal sealed class MetricResults
     private readonly IReadOnlyDictionary<MetricKey, string> _failures;
     private readonly RowFilter? _filter;
 
+    /// <summary>Value counts already sorted: several expectations on one column judge from the same sorted list.</summary>
+    private readonly Dictionary<MetricKey, IReadOnlyList<(object Value, long Count)>> _sortedCounts;
+
     public MetricResults(IReadOnlyDictionary<MetricKey, MetricState> states, IReadOnlyDictionary<MetricKey, string> failures, ExecutionStatistics statistics)
-        : this(states, failures, statistics, null)
+        : this(states, failures, statistics, null, [])
     {
     }
 
-    private MetricResults(IReadOnlyDictionary<MetricKey, MetricState> states, IReadOnlyDictionary<MetricKey, string> failures, ExecutionStatistics statistics, RowFilter? filter)
+    private MetricResults(IReadOnlyDictionary<MetricKey, MetricState> states, IReadOnlyDictionary<MetricKey, string> failures, ExecutionStatistics statistics, RowFilter? filter,
+        Dictionary<MetricKey, IReadOnlyList<(object Value, long Count)>> sortedCounts)
     {
         _states = states;
         _failures = failures;
         Statistics = statistics;
         _filter = filter;
+        _sortedCounts = sortedCounts;
     }
 
     public ExecutionStatistics Statistics { get; }
@@ -50,11 +55,11 @@ internal sealed class MetricResults
             ColumnScans = Statistics.ColumnScans + second.Statistics.ColumnScans,
             Duration = Statistics.Duration + second.Statistics.Duration,
         };
-        return new MetricResults(states, failures, statistics, _filter);
+        return new MetricResults(states, failures, statistics, _filter, []);
     }
 
     /// <summary>The same results, seen by an expectation whose keys carry <paramref name="filter"/>.</summary>
-    public MetricResults Scoped(RowFilter? filter) => filter is null ? this : new MetricResults(_states, _failures, Statistics, filter);
+    public MetricResults Scoped(RowFilter? filter) => filter is null ? this : new MetricResults(_states, _failures, Statistics, filter, _sortedCounts);
 
     /// <summary>The rows considered: all rows read, or those the scope's row condition selects.</summary>
     public long RowCount => _states.TryGetValue(Scope(new RowCountKey()), out var state)
@@ -71,10 +76,17 @@ internal sealed class MetricResults
     public Kernels.Summary.ColumnSummaryState Summary(string column) => State<Kernels.Summary.ColumnSummaryState>(new ColumnSummaryKey(column));
 
     /// <summary>The distinct non-null values of a column with their counts, in value order.</summary>
-    public IReadOnlyList<(object Value, long Count)> ValueCounts(string column) =>
-        [.. ((IValueCountsSource)_states[Scope(new ValueCountsKey(column))]).Counts
-            .Select(c => (c.Value!, c.Count))
-            .OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
+    public IReadOnlyList<(object Value, long Count)> ValueCounts(string column)
+    {
+        var key = Scope(new ValueCountsKey(column));
+        if (!_sortedCounts.TryGetValue(key, out var sorted))
+        {
+            _sortedCounts[key] = sorted = [.. ((IValueCountsSource)_states[key]).Counts
+                .Select(c => (c.Value!, c.Count))
+                .OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
+        }
+        return sorted;
+    }
 
     /// <summary>The state of any other metric, by its type.</summary>
     public TState State<TState>(MetricKey key)
