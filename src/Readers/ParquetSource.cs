@@ -1,34 +1,36 @@
 using Apache.Arrow;
+using Apache.Arrow.Ipc;
 using Dq.Expectations;
 using Dq.Expectations.Columns;
 using Dq.Readers.Parquet;
-using global::Parquet;
+using ParquetSharp;
+using ParquetSharp.Arrow;
 
 namespace Dq.Readers;
 
 /// <summary>
-/// A flat Parquet file, read with Parquet.Net one row group at a time: each row group becomes one record batch, or
-/// several of at most <see cref="BatchSize"/> rows.
+/// A Parquet file, decoded by Apache Arrow C++ (through ParquetSharp's Arrow reader) straight into Arrow record batches of
+/// at most <see cref="BatchSize"/> rows, decoding only the requested columns.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Types map as follows, every column nullable: bool → bool; int8/16/32/64 and uint8/16/32/64 → the same Arrow
-/// integers; float16 → float32; float → float32; double → float64; UTF-8 strings → string; other byte arrays → binary;
-/// date → date32; timestamps (and INT96) → timestamp in microseconds, with time zone <c>UTC</c> when the file marks
-/// them adjusted to UTC; decimal → decimal128 with the file's precision and scale, or float64 when the precision is
-/// above 38. Decimal values are read through <see cref="decimal"/>, so a value beyond its 28–29 digits cannot be read.
+/// Types are Arrow C++'s mapping of the file (the Arrow schema stored by pyarrow and DuckDB writers is honoured), every
+/// column nullable, with four changes so that every kernel can scan them: large strings and large binaries become
+/// strings and binaries, float16 becomes float32, and decimals beyond 38 digits become doubles. INT96 timestamps are
+/// read in microseconds (nanoseconds cannot hold the years such files often contain).
 /// </para>
 /// <para>
-/// Nested columns (struct, list, map) and types without a mapping (time of day, UUID, intervals) are left out of
-/// <see cref="Schema"/>; asking <see cref="ReadBatches"/> for one, or for all columns of a file that has one, is a
-/// <see cref="DataReadException"/>.
+/// Nested columns (struct, list, map) are left out of <see cref="Schema"/>; asking <see cref="ReadBatches"/> for one, or
+/// for all columns of a file that has one, is a <see cref="DataReadException"/>.
+/// </para>
+/// <para>
+/// The batches hold native memory. <see cref="ReleaseBatch"/> frees a batch's at once (the engine calls it after
+/// scanning each batch); a batch that is never released is freed when the garbage collector finds it unreachable.
 /// </para>
 /// </remarks>
 public sealed class ParquetSource : IBatchSource
 {
-    private readonly HashSet<string> _float16 = new(StringComparer.Ordinal);
-    private IReadOnlyList<ParquetColumn>? _columns;
-    private Schema? _schema;
+    private ParquetFields? _fields;
     private bool _disposed;
 
     /// <summary>Creates a source over the Parquet file at <paramref name="path"/>. Nothing is read until it is needed.</summary>
@@ -43,7 +45,7 @@ public sealed class ParquetSource : IBatchSource
     /// <summary>The path of the file.</summary>
     public string Name { get; }
 
-    /// <summary>The largest number of rows in a batch; a larger row group is split. Defaults to 65,536.</summary>
+    /// <summary>The largest number of rows in a batch. Defaults to 65,536.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public int BatchSize
     {
@@ -57,172 +59,199 @@ public sealed class ParquetSource : IBatchSource
 
     /// <summary>
     /// The largest column chunk, uncompressed, that is decoded: a larger one (a decompression bomb, or a corrupt size) is
-    /// a <see cref="DataReadException"/> before anything is allocated. Defaults to 1 GiB.
+    /// a <see cref="DataReadException"/> before anything is decoded. Defaults to 1 GiB.
     /// </summary>
     public long MaxColumnChunkBytes { get; init; } = 1L << 30;
 
     /// <summary>
-    /// How long one column of one row group may take to decode before the read stops with a <see cref="DataReadException"/>:
-    /// a guard against a malformed page that would make the decoder loop. Defaults to 60 seconds.
+    /// Whether Arrow C++ decodes the columns of a batch in parallel on its own thread pool. Defaults to
+    /// <see langword="true"/> on a machine with more than one core: decoding is usually the slowest stage of a validation.
     /// </summary>
-    public TimeSpan DecodeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public bool ParallelDecode { get; init; } = Environment.ProcessorCount > 1;
 
-    /// <summary>The flat, readable columns of the file in file order, with their Arrow types (see the remarks of the class).</summary>
+    /// <summary>The flat columns of the file in file order, with the Arrow types of the batches (see the remarks of the class).</summary>
     /// <exception cref="DataReadException">The file is missing or is not a readable Parquet file.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
-    public Schema Schema
-    {
-        get
-        {
-            LoadColumns();
-            return _schema!;
-        }
-    }
+    public Schema Schema => LoadFields().Schema;
 
-    /// <summary>Reads the row groups in order, decoding only the requested columns.</summary>
+    /// <summary>Reads the file in order, decoding only the requested columns.</summary>
     /// <param name="columns">The columns to read, or <see langword="null"/> for all; names not in the file are ignored.</param>
     /// <param name="cancellationToken">Stops reading between batches.</param>
     /// <returns>The batches, with the requested columns in file order.</returns>
-    /// <exception cref="DataReadException">
-    /// The file is missing or corrupt, or a requested column is nested or of an unsupported type.
-    /// </exception>
+    /// <exception cref="DataReadException">The file is missing or corrupt, or a requested column is nested.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
     public IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return Read(columns, cancellationToken);
+        (Field[] fields, int[] leaves) = LoadFields().Select(Name, columns);
+        return Read(new Schema(fields, null), leaves, cancellationToken);
     }
+
+    /// <summary>Frees the native memory of a batch this source yielded; it must not be used afterwards.</summary>
+    /// <param name="batch">A batch from <see cref="ReadBatches"/>.</param>
+    public void ReleaseBatch(RecordBatch batch) => NativeBatchLease.Release(batch);
 
     /// <summary>Marks the source as disposed; the file is only open while batches are read.</summary>
     public void Dispose() => _disposed = true;
 
-    private IEnumerable<RecordBatch> Read(IReadOnlyCollection<string>? columns, CancellationToken cancellationToken)
+    private IEnumerable<RecordBatch> Read(Schema schema, int[] leaves, CancellationToken cancellationToken)
     {
-        ParquetColumn[] selected = Select(LoadColumns(), columns);
-        var batchSchema = new Schema(selected.Select(c => c.Arrow!), null);
-        ParquetReader reader = Open();
-        try
+        using FileReader reader = Open(ParallelDecode);
+        long[] groupEnds = CheckRowGroups(reader, leaves);
+        using var layout = new BatchLayout(Name, schema, leaves, reader.ParquetReader.FileMetaData);
+        IEnumerable<(RecordBatch? Native, int Rows)> natives = layout.ArrowLeaves.Length == 0
+            ? RowCountsOnly(groupEnds)
+            : ArrowBatches(reader, layout.ArrowLeaves, groupEnds, cancellationToken);
+        long rows = 0;
+        foreach (var (native, length) in natives)
         {
-            for (int g = 0; g < reader.RowGroupCount; g++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                IArrowArray[] arrays = ReadRowGroup(reader, g, selected, cancellationToken, out int rowCount);
-                for (int offset = 0; offset < rowCount; offset += BatchSize)
-                {
-                    int length = Math.Min(BatchSize, rowCount - offset);
-                    yield return length == rowCount
-                        ? new RecordBatch(batchSchema, arrays, rowCount)
-                        : new RecordBatch(batchSchema, [.. arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length))], length);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            RecordBatch lent = Lend(layout, native, length, groupEnds, rows);
+            rows += lent.Length;
+            yield return lent;
         }
-        finally
+        if (groupEnds.Length > 0 && rows != groupEnds[^1])
         {
-            Close(reader);
+            throw ReaderErrors.CorruptParquet(Name, groupEnds.Length - 1, null, $"it yielded {rows:N0} rows but its row groups declare {groupEnds[^1]:N0}.");
         }
     }
 
-    private IArrowArray[] ReadRowGroup(ParquetReader reader, int index, ParquetColumn[] selected, CancellationToken cancellationToken, out int rowCount)
+    private IEnumerable<(RecordBatch? Native, int Rows)> ArrowBatches(FileReader reader, int[] leaves, long[] groupEnds, CancellationToken cancellationToken)
     {
-        string current = "";
+        using IArrowArrayStream stream = Guard(() => reader.GetRecordBatchReader([.. Enumerable.Range(0, groupEnds.Length)], leaves), groupEnds, 0);
+        long rows = 0;
+        while (Guard(() => stream.ReadNextRecordBatchAsync(cancellationToken).AsTask().GetAwaiter().GetResult(), groupEnds, rows) is { } native)
+        {
+            rows += native.Length;
+            yield return (native, native.Length);
+        }
+    }
+
+    /// <summary>Batches of the right lengths and no Arrow columns, when none is requested (a row count, or INT96 only).</summary>
+    /// <remarks>Arrow C++ reads every column when given none, so the row counts come from the row groups' metadata.</remarks>
+    private IEnumerable<(RecordBatch? Native, int Rows)> RowCountsOnly(long[] groupEnds)
+    {
+        long start = 0;
+        foreach (long end in groupEnds)
+        {
+            for (long offset = start; offset < end; offset += BatchSize)
+            {
+                yield return (null, (int)Math.Min(BatchSize, end - offset));
+            }
+            start = end;
+        }
+    }
+
+    /// <summary>The batch handed out: the native arrays, normalized where dq needs another type, with the native memory on a lease.</summary>
+    private RecordBatch Lend(BatchLayout layout, RecordBatch? native, int length, long[] groupEnds, long firstRow)
+    {
         try
         {
-            ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(index);
-            long rows = rowGroup.RowCount;
-            if (rows is < 0 or > int.MaxValue)
+            IArrowArray[] arrays = layout.Assemble(native, length);
+            var lent = new RecordBatch(layout.Schema, arrays, length);
+            if (native is not null)
             {
-                throw ReaderErrors.CorruptParquet(Name, index, selected.FirstOrDefault()?.Name ?? "", null, $"the row group declares {rows} rows.");
+                NativeBatchLease.Attach(native, lent);
             }
-            rowCount = (int)rows;
-            var arrays = new IArrowArray[selected.Length];
-            for (int c = 0; c < selected.Length; c++)
+            return lent;
+        }
+        catch (Exception ex) when (ex is not DataReadException)
+        {
+            native?.Dispose();
+            throw ReaderErrors.CorruptParquet(Name, RowGroupOf(groupEnds, firstRow), ex, null);
+        }
+    }
+
+    /// <summary>Row-group ends (cumulative rows), after checking the declared sizes of the chunks that will be decoded.</summary>
+    private long[] CheckRowGroups(FileReader reader, int[] leaves)
+    {
+        using FileMetaData metadata = reader.ParquetReader.FileMetaData;
+        var ends = new long[metadata.NumRowGroups];
+        long total = 0;
+        for (var g = 0; g < ends.Length; g++)
+        {
+            using RowGroupReader groupReader = reader.ParquetReader.RowGroup(g);
+            RowGroupMetaData group = groupReader.MetaData;
+            if (group.NumRows < 0)
             {
-                current = selected[c].Name;
-                arrays[c] = DecodeGuarded(reader, rowGroup, index, selected[c], rowCount, cancellationToken);
-                if (arrays[c].Length != rowCount)
+                throw ReaderErrors.CorruptParquet(Name, g, null, $"the row group declares {group.NumRows} rows.");
+            }
+            foreach (int leaf in leaves)
+            {
+                using ColumnChunkMetaData chunk = group.GetColumnChunkMetaData(leaf);
+                long size = chunk.TotalUncompressedSize;
+                if (size < 0 || size > MaxColumnChunkBytes)
                 {
-                    throw ReaderErrors.CorruptParquet(Name, index, current, null, $"it has {arrays[c].Length} values but the row group has {rowCount} rows.");
+                    throw ReaderErrors.CorruptParquet(Name, g, null,
+                        $"column {leaf} declares {size:N0} bytes uncompressed, beyond the limit of {MaxColumnChunkBytes:N0} (ParquetSource.MaxColumnChunkBytes).");
                 }
             }
-            return arrays;
+            total += group.NumRows;
+            ends[g] = total;
+        }
+        return ends;
+    }
+
+    private T Guard<T>(Func<T> read, long[] groupEnds, long rowsRead)
+    {
+        try
+        {
+            return read();
         }
         catch (Exception ex) when (ex is not (DataReadException or OperationCanceledException))
         {
-            throw ReaderErrors.CorruptParquet(Name, index, current, ex);
+            throw ReaderErrors.CorruptParquet(Name, RowGroupOf(groupEnds, rowsRead), ex, null);
         }
     }
 
-    /// <summary>
-    /// Decodes one column chunk on a worker, bounded in size (from the chunk's metadata, before decoding) and in time:
-    /// Parquet.Net's decoders run synchronously and do not observe cancellation inside a page, so a page that made one
-    /// loop could not be stopped from this thread; the wait can, and the read fails instead of hanging.
-    /// </summary>
-    private IArrowArray DecodeGuarded(ParquetReader reader, ParquetRowGroupReader rowGroup, int index, ParquetColumn column, int rowCount, CancellationToken cancellationToken)
+    private static int RowGroupOf(long[] groupEnds, long row)
     {
-        var chunk = reader.Metadata?.RowGroups[index].Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is [var name] && name == column.Name);
-        long size = chunk?.MetaData?.TotalUncompressedSize ?? 0;
-        if (size < 0 || size > MaxColumnChunkBytes)
-        {
-            throw ReaderErrors.CorruptParquet(Name, index, column.Name, null,
-                $"the column chunk declares {size:N0} bytes uncompressed, beyond the limit of {MaxColumnChunkBytes:N0} (ParquetSource.MaxColumnChunkBytes).");
-        }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<IArrowArray> task = Task.Run(() => ParquetColumnDecoder.Decode(rowGroup, column, rowCount, stop.Token), stop.Token);
-        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(DecodeTimeout))
-        {
-            stop.Cancel();
-            throw ReaderErrors.ParquetTimeout(Name, index, column.Name, DecodeTimeout);
-        }
-        return task.GetAwaiter().GetResult();
+        int index = System.Array.BinarySearch(groupEnds, row);
+        return Math.Min(index >= 0 ? index + 1 : ~index, Math.Max(0, groupEnds.Length - 1));
     }
 
-    private ParquetColumn[] Select(IReadOnlyList<ParquetColumn> all, IReadOnlyCollection<string>? columns)
-    {
-        var wanted = columns is null ? null : new HashSet<string>(columns, StringComparer.Ordinal);
-        ParquetColumn[] selected = [.. all.Where(c => wanted is null || wanted.Contains(c.Name))];
-        foreach (ParquetColumn column in selected)
-        {
-            if (column.NestedShape is { } shape)
-            {
-                throw ReaderErrors.NestedParquetColumn(Name, column.Name, shape);
-            }
-            if (column.UnsupportedType is { } type)
-            {
-                throw ReaderErrors.UnsupportedParquetColumn(Name, column.Name, type);
-            }
-        }
-        return selected;
-    }
-
-    private IReadOnlyList<ParquetColumn> LoadColumns()
+    private ParquetFields LoadFields()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_columns is null)
+        if (_fields is null)
         {
-            ParquetReader reader = Open();
-            ParquetColumn[] columns;
+            using FileReader reader = Open(parallel: false);
             try
             {
-                columns = [.. reader.Schema.Fields.Select(f => ParquetColumn.Map(f, _float16))];
+                _fields = new ParquetFields(reader.SchemaManifest);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not DataReadException)
             {
                 throw ReaderErrors.NotParquet(Name, ex);
             }
-            finally
-            {
-                Close(reader);
-            }
-            _schema = new Schema(columns.Where(c => c.Arrow is not null).Select(c => c.Arrow!), null);
-            _columns = columns;
         }
-        return _columns;
+        return _fields;
     }
 
-    // Parquet.Net is asynchronous only; the engine enumerates sources synchronously on its own thread, with no
-    // synchronization context, so blocking here cannot deadlock.
-    private static void Close(ParquetReader reader) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    private FileReader Open(bool parallel)
+    {
+        if (!File.Exists(Name))
+        {
+            throw ReaderErrors.FileNotFound(Name);
+        }
+        ThrowIfEncrypted();
+        using ReaderProperties properties = ReaderProperties.GetDefaultReaderProperties();
+        // Pages are read through a small buffer rather than whole column chunks at once, which bounds memory.
+        properties.EnableBufferedStream();
+        using ArrowReaderProperties arrow = ArrowReaderProperties.GetDefault();
+        arrow.BatchSize = BatchSize;
+        arrow.UseThreads = parallel;
+        arrow.PreBuffer = false;
+        arrow.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
+        try
+        {
+            return new FileReader(Name, properties, arrow);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw ReaderErrors.NotParquet(Name, ex);
+        }
+    }
 
     private void ThrowIfEncrypted()
     {
@@ -231,34 +260,6 @@ public sealed class ParquetSource : IBatchSource
         if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PARE"u8))
         {
             throw ReaderErrors.EncryptedParquet(Name);
-        }
-    }
-
-    private ParquetReader Open()
-    {
-        if (!File.Exists(Name))
-        {
-            throw ReaderErrors.FileNotFound(Name);
-        }
-        ThrowIfEncrypted();
-        var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
-        try
-        {
-            ParquetReader reader = ParquetReader.CreateAsync(Name, options).GetAwaiter().GetResult();
-            // Parquet.Net cannot build a field for FLOAT16; without its logical type the column reads as 2-byte values.
-            foreach (var element in reader.Metadata?.Schema ?? [])
-            {
-                if (element.LogicalType?.FLOAT16 is not null)
-                {
-                    element.LogicalType = null;
-                    _float16.Add(element.Name);
-                }
-            }
-            return reader;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw ReaderErrors.NotParquet(Name, ex);
         }
     }
 }

@@ -41,11 +41,4 @@ internal static partial class ReaderErrors
         {
             FilePath = path,
         };
-
-    public static DataReadException ParquetTimeout(string path, int rowGroup, string column, TimeSpan limit) =>
-        new($"`{path}` row group {rowGroup}, column `{column}`: decoding took longer than {limit.TotalSeconds:0.#} s, which only a " +
-            "corrupt page (such as a negative or huge value count) causes; the read was stopped. Check that another Parquet reader opens the file.")
-        {
-            FilePath = path,
-        };
 }

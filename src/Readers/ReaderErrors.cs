@@ -97,32 +97,38 @@ internal static partial class ReaderErrors
         };
 
     public static DataReadException NotParquet(string path, Exception inner) =>
-        new($"`{path}` could not be read as Parquet: {inner.Message} The file may be truncated, corrupt or not Parquet at all; " +
+        new($"`{path}` could not be read as Parquet: {ArrowMessage(inner)} The file may be truncated, corrupt or not Parquet at all; " +
             "check that another Parquet reader opens it, or pass --format csv if it is CSV.", inner)
         {
             FilePath = path,
         };
 
-    public static DataReadException CorruptParquet(string path, int rowGroup, string column, Exception? inner, string? detail = null)
+    public static DataReadException CorruptParquet(string path, int rowGroup, Exception? inner, string? detail)
     {
-        string what = detail ?? inner?.Message ?? "unknown error";
-        string message = $"`{path}` row group {rowGroup}, column `{column}`: the Parquet data could not be decoded: {what} " +
+        string what = detail ?? ArrowMessage(inner);
+        string message = $"`{path}` row group {rowGroup}: the Parquet data could not be decoded: {what} " +
             "The file may be truncated or corrupt; check that another Parquet reader opens it.";
         return inner is null
             ? new DataReadException(message) { FilePath = path }
             : new DataReadException(message, inner) { FilePath = path };
     }
 
+    /// <summary>Arrow C++'s message, without ParquetSharp's C++ exception-type prefix, ending with a full stop.</summary>
+    private static string ArrowMessage(Exception? inner)
+    {
+        string text = inner?.Message ?? "unknown error";
+        int start = text.IndexOf("(message: '", StringComparison.Ordinal);
+        if (start >= 0 && text.EndsWith("')", StringComparison.Ordinal))
+        {
+            text = text[(start + 11)..^2];
+        }
+        text = text.Trim();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+
     public static DataReadException NestedParquetColumn(string path, string column, string shape) =>
         new($"`{path}`: column `{column}` is nested (list/struct/map: {shape}), which dq cannot read yet. Validate its flat columns only, " +
             "or flatten the column before validating.")
-        {
-            FilePath = path,
-        };
-
-    public static DataReadException UnsupportedParquetColumn(string path, string column, string type) =>
-        new($"`{path}`: column `{column}` has the Parquet type {type}, which dq cannot read yet. Validate the other columns, " +
-            "or convert this one to a supported type (numbers, bool, string, binary, date, timestamp, decimal).")
         {
             FilePath = path,
         };

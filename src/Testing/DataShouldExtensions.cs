@@ -49,6 +49,8 @@ public static class DataShouldExtensions
         public IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default) =>
             inner.ReadBatches(columns, cancellationToken);
 
+        public void ReleaseBatch(RecordBatch batch) => inner.ReleaseBatch(batch);
+
         public void Dispose() { }
     }
 }

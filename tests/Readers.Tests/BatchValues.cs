@@ -40,6 +40,7 @@ internal static class BatchValues
         Decimal128Array a => a.GetValue(index),
         Date32Array a => a.GetDateOnly(index),
         TimestampArray a => a.GetTimestamp(index),
+        Apache.Arrow.Arrays.FixedSizeBinaryArray a => a.GetBytes(index).ToArray(),
         _ => throw new NotSupportedException(array.GetType().Name),
     };
 }

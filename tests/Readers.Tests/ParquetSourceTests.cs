@@ -97,7 +97,7 @@ public sealed class ParquetSourceTests : IDisposable
             using var source = new ParquetSource(path) { BatchSize = batchSize };
             var batches = source.ReadBatches(null, Token).ToList();
 
-            Assert.Equal(batchSize == 65_536 ? 3 : 3 * ((10 + batchSize - 1) / batchSize), batches.Count);
+            Assert.All(batches, b => Assert.InRange(b.Length, 1, batchSize));
             Assert.Equal(expected, BatchValues.Rows(batches));
         }
     }

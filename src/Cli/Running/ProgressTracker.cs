@@ -90,5 +90,7 @@ internal sealed class CountingSource(IBatchSource inner, string name, ProgressEn
         }
     }
 
+    public void ReleaseBatch(RecordBatch batch) => inner.ReleaseBatch(batch);
+
     public void Dispose() => inner.Dispose();
 }

@@ -8,7 +8,8 @@ namespace Dq.Expectations.Columns;
 /// <remarks>
 /// Readers (CSV, Parquet, DataFrame, in-memory batches) implement this interface. The engine enumerates
 /// <see cref="ReadBatches"/> once per validation run, on one thread, and may process the batches it yields
-/// on other threads; a batch must therefore stay valid after the enumerator has moved on.
+/// on other threads; a batch must therefore stay valid after the enumerator has moved on, until it is passed to
+/// <see cref="ReleaseBatch"/>.
 /// </remarks>
 public interface IBatchSource : IDisposable
 {
@@ -27,4 +28,13 @@ public interface IBatchSource : IDisposable
     /// <param name="cancellationToken">Stops reading between batches.</param>
     /// <exception cref="DataReadException">The data could not be read; the message says where and why.</exception>
     IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Says that the caller is done with <paramref name="batch"/>, which this source yielded: a source whose batches
+    /// hold native memory (Parquet) frees it here instead of waiting for the garbage collector. The engine calls it
+    /// once per batch after scanning it; a wrapping source forwards it to the source it wraps. The default does
+    /// nothing, which is right for batches of managed memory and for batches that belong to the caller.
+    /// </summary>
+    /// <param name="batch">A batch from <see cref="ReadBatches"/>; it must not be used afterwards.</param>
+    void ReleaseBatch(RecordBatch batch) { }
 }

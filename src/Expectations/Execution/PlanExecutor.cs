@@ -25,7 +25,12 @@ internal static class PlanExecutor
     {
         var stopwatch = Stopwatch.StartNew();
         var threads = options.EffectiveThreads;
-        var workers = Enumerable.Range(0, threads).Select(_ => new Worker(plan, options.EffectiveBlockRows)).ToArray();
+        var statesBySlot = new MetricState[plan.SlotCount][];
+        foreach (var metric in plan.Metrics)
+        {
+            statesBySlot[metric.Slot] = metric.Kernel.CreateStates(threads);
+        }
+        var workers = Enumerable.Range(0, threads).Select(w => new Worker(plan, options.EffectiveBlockRows, statesBySlot, w)).ToArray();
         long rows = 0, batches = 0;
 
         if (threads == 1)
@@ -35,6 +40,7 @@ internal static class PlanExecutor
                 workers[0].Scan(batch, rows);
                 rows += batch.Length;
                 batches++;
+                source.ReleaseBatch(batch);
             }
         }
         else
@@ -67,6 +73,7 @@ internal static class PlanExecutor
                 foreach (var (batch, first) in queue.GetConsumingEnumerable(failed.Token))
                 {
                     worker.Scan(batch, first);
+                    source.ReleaseBatch(batch);
                 }
             }
             catch (Exception) when (!failed.IsCancellationRequested)
@@ -81,8 +88,9 @@ internal static class PlanExecutor
         {
             foreach (var batch in source.ReadBatches(plan.Columns, failed.Token))
             {
+                var length = batch.Length; // read before a worker may release it
                 queue.Add((batch, rows), failed.Token);
-                rows += batch.Length;
+                rows += length;
                 batches++;
             }
         }
@@ -112,14 +120,14 @@ internal static class PlanExecutor
         private readonly ExecutionPlan _plan;
         private readonly int _blockRows;
 
-        public Worker(ExecutionPlan plan, int blockRows)
+        public Worker(ExecutionPlan plan, int blockRows, MetricState[][] statesBySlot, int index)
         {
             _plan = plan;
             _blockRows = blockRows;
             States = new MetricState[plan.SlotCount];
             foreach (var metric in plan.Metrics)
             {
-                States[metric.Slot] = metric.Kernel.CreateState();
+                States[metric.Slot] = statesBySlot[metric.Slot][index];
             }
             foreach (var count in plan.RowCounts)
             {

@@ -11,6 +11,21 @@ internal abstract class ColumnKernel
 {
     public abstract MetricState CreateState();
 
+    /// <summary>
+    /// The states of one run, one per worker. By default each is independent; a kernel may return states that share
+    /// one structure (such as a partitioned hash table that workers fill under per-partition locks), as long as
+    /// merging them still gives the result of one state over all rows.
+    /// </summary>
+    public virtual MetricState[] CreateStates(int workers)
+    {
+        var states = new MetricState[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            states[i] = CreateState();
+        }
+        return states;
+    }
+
     public abstract void Accumulate(in ColumnBlock block, MetricState state);
 }
 
