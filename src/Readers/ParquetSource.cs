@@ -235,7 +235,7 @@ public sealed class ParquetSource : IBatchSource
             throw ReaderErrors.FileNotFound(Name);
         }
         ThrowIfEncrypted();
-        using ReaderProperties properties = ReaderProperties.GetDefaultReaderProperties();
+        using ReaderProperties properties = ReaderProperties.WithMemoryPool(NativeMemory.Pool);
         // Pages are read through a small buffer rather than whole column chunks at once, which bounds memory.
         properties.EnableBufferedStream();
         using ArrowReaderProperties arrow = ArrowReaderProperties.GetDefault();

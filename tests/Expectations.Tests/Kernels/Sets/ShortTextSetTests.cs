@@ -9,9 +9,10 @@ namespace Dq.Expectations.Tests.Kernels.Sets;
 /// <summary>The packed short-string set against a HashSet of strings: same membership for any probe.</summary>
 public sealed class ShortTextSetTests
 {
-    // Short strings over a small alphabet (so probes often hit members), with multi-byte and NUL characters.
+    // Strings of 0 to 20 characters over a small alphabet (so probes often hit members and share prefixes and suffixes),
+    // with multi-byte and NUL characters: every packing (under 4, 4-7, 8-16 bytes) and the too-long case.
     private static Gen<string> Texts() =>
-        Gen.Elements('A', 'B', 'é', '\0', 'Z').ArrayOf().Where(a => a.Length <= 9).Select(a => new string(a));
+        Gen.Choose(0, 20).SelectMany(n => Gen.Elements('A', 'B', 'é', '\0', 'Z').ArrayOf(n)).Select(a => new string(a));
 
     [Property(MaxTest = 500)]
     public Property ShortTextSet_AnyMembersAndProbes_MatchesHashSet() =>
@@ -24,6 +25,8 @@ public sealed class ShortTextSetTests
                 return set is null;
             }
             var reference = members.ToHashSet(StringComparer.Ordinal);
-            return set is not null && probes.Concat(members).All(p => set.Contains(Encoding.UTF8.GetBytes(p)) == reference.Contains(p));
+            // Near misses: each member with one character changed, at every position.
+            var nearMisses = members.SelectMany(m => Enumerable.Range(0, m.Length).Select(i => string.Concat(m.AsSpan(0, i), m[i] == 'A' ? "B" : "A", m.AsSpan(i + 1))));
+            return set is not null && probes.Concat(members).Concat(nearMisses).All(p => set.Contains(Encoding.UTF8.GetBytes(p)) == reference.Contains(p));
         });
 }
