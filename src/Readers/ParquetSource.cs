@@ -69,6 +69,14 @@ public sealed class ParquetSource : IBatchSource
     /// </summary>
     public bool ParallelDecode { get; init; } = Environment.ProcessorCount > 1;
 
+    /// <summary>
+    /// Whether a text column that the file stores with small dictionaries (such as a status, a country or an airport
+    /// code) is read as an Arrow dictionary array, so that checks judge each distinct value once instead of every row.
+    /// Its <see cref="Schema"/> type is then a dictionary of strings; results are the same either way. Defaults to
+    /// <see langword="true"/>.
+    /// </summary>
+    public bool DictionaryText { get; init; } = true;
+
     /// <summary>The flat columns of the file in file order, with the Arrow types of the batches (see the remarks of the class).</summary>
     /// <exception cref="DataReadException">The file is missing or is not a readable Parquet file.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
@@ -96,7 +104,7 @@ public sealed class ParquetSource : IBatchSource
 
     private IEnumerable<RecordBatch> Read(Schema schema, int[] leaves, CancellationToken cancellationToken)
     {
-        using FileReader reader = Open(ParallelDecode);
+        using FileReader reader = Open(ParallelDecode, leaves.Where(LoadFields().DictionaryLeaves.Contains));
         long[] groupEnds = CheckRowGroups(reader, leaves);
         using var layout = new BatchLayout(Name, schema, leaves, reader.ParquetReader.FileMetaData);
         IEnumerable<(RecordBatch? Native, int Rows)> natives = layout.ArrowLeaves.Length == 0
@@ -165,7 +173,7 @@ public sealed class ParquetSource : IBatchSource
     /// <summary>Row-group ends (cumulative rows), after checking the declared sizes of the chunks that will be decoded.</summary>
     private long[] CheckRowGroups(FileReader reader, int[] leaves)
     {
-        using FileMetaData metadata = reader.ParquetReader.FileMetaData;
+        FileMetaData metadata = reader.ParquetReader.FileMetaData;
         var ends = new long[metadata.NumRowGroups];
         long total = 0;
         for (var g = 0; g < ends.Length; g++)
@@ -215,10 +223,10 @@ public sealed class ParquetSource : IBatchSource
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_fields is null)
         {
-            using FileReader reader = Open(parallel: false);
+            using FileReader reader = Open(parallel: false, dictionaryLeaves: []);
             try
             {
-                _fields = new ParquetFields(reader.SchemaManifest);
+                _fields = new ParquetFields(reader.SchemaManifest, reader.ParquetReader, DictionaryText);
             }
             catch (Exception ex) when (ex is not DataReadException)
             {
@@ -228,7 +236,7 @@ public sealed class ParquetSource : IBatchSource
         return _fields;
     }
 
-    private FileReader Open(bool parallel)
+    private FileReader Open(bool parallel, IEnumerable<int> dictionaryLeaves)
     {
         if (!File.Exists(Name))
         {
@@ -243,6 +251,10 @@ public sealed class ParquetSource : IBatchSource
         arrow.UseThreads = parallel;
         arrow.PreBuffer = false;
         arrow.CoerceInt96TimestampUnit = Apache.Arrow.Types.TimeUnit.Microsecond;
+        foreach (int leaf in dictionaryLeaves)
+        {
+            arrow.SetReadDictionary(leaf, true);
+        }
         try
         {
             return new FileReader(Name, properties, arrow);

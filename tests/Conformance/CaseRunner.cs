@@ -17,7 +17,9 @@ public sealed record CaseOutcome(Verdict Verdict, string Reason = "");
 /// </summary>
 public static class CaseRunner
 {
-    public static CaseOutcome Run(GxCase gxCase)
+    /// <param name="gxCase">The case.</param>
+    /// <param name="text">How text columns are handed to dq: a dictionary-encoded column must give the plain column's result.</param>
+    public static CaseOutcome Run(GxCase gxCase, TextEncoding text = TextEncoding.Plain)
     {
         if (!ExpectationCatalog.IsSupported(gxCase.ExpectationType))
         {
@@ -33,7 +35,7 @@ public static class CaseRunner
         Apache.Arrow.RecordBatch table;
         try
         {
-            table = PandasTable.Build(gxCase.Dataset);
+            table = PandasTable.Build(gxCase.Dataset, text, gxCase.Id);
         }
         catch (PandasTable.UnrepresentableException e)
         {

@@ -8,14 +8,16 @@ namespace Dq.Conformance;
 
 /// <summary>
 /// Builds the Arrow table GX's pandas backend would build from a dataset's column-oriented <c>data</c>: default
-/// pandas inference, then <c>schemas.pandas</c> (the corpus README, "How GX turns data into a table").
+/// pandas inference, then <c>schemas.pandas</c> (the corpus README, "How GX turns data into a table"). With
+/// <see cref="TextEncoding.Dictionary"/>, every text column is handed over dictionary-encoded instead, in the
+/// <see cref="DictionaryLayout"/> the case id picks for it.
 /// </summary>
 public static class PandasTable
 {
     /// <summary>Thrown when a column cannot be held by one Arrow type (a pandas object column of mixed values).</summary>
     public sealed class UnrepresentableException(string message) : Exception(message);
 
-    public static RecordBatch Build(JsonObject dataset)
+    public static RecordBatch Build(JsonObject dataset, TextEncoding text = TextEncoding.Plain, string caseId = "")
     {
         var data = dataset["data"]!.AsObject();
         var schema = (dataset["schemas"] as JsonObject)?["pandas"] as JsonObject;
@@ -28,6 +30,10 @@ public static class PandasTable
             length = values.Count;
             var pandasType = schema?[name]?.GetValue<string>();
             var array = pandasType is null ? Infer(name, values) : Apply(name, values, pandasType);
+            if (text == TextEncoding.Dictionary && array is StringArray strings)
+            {
+                array = DictionaryText.Encode(strings, DictionaryText.LayoutFor(caseId, name), seed: unchecked((int)DictionaryText.StableHash(caseId)));
+            }
             fields.Add(new Field(name, array.Data.DataType, nullable: true));
             arrays.Add(array);
         }

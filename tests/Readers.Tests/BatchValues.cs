@@ -24,6 +24,7 @@ internal static class BatchValues
     public static object? Value(IArrowArray array, int index) => array switch
     {
         _ when array.IsNull(index) => null,
+        DictionaryArray a => Value(a.Dictionary, DictionaryIndex(a.Indices, index)),
         StringArray a => a.GetString(index),
         BinaryArray a => a.GetBytes(index).ToArray(),
         BooleanArray a => a.GetValue(index),
@@ -42,5 +43,17 @@ internal static class BatchValues
         TimestampArray a => a.GetTimestamp(index),
         Apache.Arrow.Arrays.FixedSizeBinaryArray a => a.GetBytes(index).ToArray(),
         _ => throw new NotSupportedException(array.GetType().Name),
+    };
+
+    private static int DictionaryIndex(IArrowArray indices, int index) => indices switch
+    {
+        Int8Array i => i.GetValue(index)!.Value,
+        Int16Array i => i.GetValue(index)!.Value,
+        Int32Array i => i.GetValue(index)!.Value,
+        Int64Array i => checked((int)i.GetValue(index)!.Value),
+        UInt8Array i => i.GetValue(index)!.Value,
+        UInt16Array i => i.GetValue(index)!.Value,
+        UInt32Array i => checked((int)i.GetValue(index)!.Value),
+        _ => throw new NotSupportedException(indices.GetType().Name),
     };
 }

@@ -120,6 +120,43 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.Equal([["x"], ["y"]], BatchValues.Rows([batch]));
     }
 
+    /// <summary>
+    /// Written by Arrow C++'s writer (through ParquetSharp), which dictionary-encodes text by default (Parquet.Net 6.1
+    /// does not): the low-cardinality column is read as a dictionary, the mostly distinct one as plain strings, and both
+    /// give the written values.
+    /// </summary>
+    [Fact]
+    public void ReadBatches_SmallDictionaryText_IsReadAsDictionary_WithTheWrittenValues()
+    {
+        string?[] statuses = ["placed", "shipped", "delivered", "cancelled", null];
+        var written = Enumerable.Range(0, 2).Select(g => Enumerable.Range(0, 20_000)
+            .Select(i => new object?[] { statuses[((i * 7) + g) % 5], $"customer-{g}-{i:D8}" }).ToList()).ToList();
+        string path = _files.PathOf("dictionary.parquet");
+        using (var writer = new ParquetSharp.ParquetFileWriter(path, [new ParquetSharp.Column<string>("status"), new ParquetSharp.Column<string>("id")]))
+        {
+            foreach (var group in written)
+            {
+                using var rowGroup = writer.AppendRowGroup();
+                for (int c = 0; c < 2; c++)
+                {
+                    using var column = rowGroup.NextColumn().LogicalWriter<string>();
+                    column.WriteBatch([.. group.Select(r => (string)r[c]!)]);
+                }
+            }
+            writer.Close();
+        }
+        using var source = new ParquetSource(path) { BatchSize = 3_000 };
+        using var plain = new ParquetSource(path) { BatchSize = 3_000, DictionaryText = false };
+
+        Assert.IsType<DictionaryType>(source.Schema.GetFieldByName("status").DataType);
+        Assert.IsType<StringType>(source.Schema.GetFieldByName("id").DataType); // mostly distinct: read plain
+        Assert.IsType<StringType>(plain.Schema.GetFieldByName("status").DataType);
+        var batches = source.ReadBatches(null, Token).ToList();
+        Assert.All(batches, b => Assert.IsType<DictionaryArray>(b.Column("status")));
+        Assert.Equal(written.SelectMany(g => g), BatchValues.Rows(batches));
+        Assert.Equal(written.SelectMany(g => g), BatchValues.ReadAll(plain));
+    }
+
     public sealed class Tagged
     {
         public int Id { get; set; }

@@ -5,15 +5,13 @@ namespace Dq.Expectations.Columns;
 
 /// <summary>
 /// Turns a dictionary-encoded column of numbers, dates or timestamps into a plain column, so that the primitive
-/// kernels can scan it as values. Text dictionaries are not decoded: text kernels judge each entry once instead.
+/// kernels can scan it as values. Text dictionaries are not decoded: text kernels judge each entry once instead (see
+/// <see cref="DictionaryNulls"/> for their null entries).
 /// </summary>
 internal static class DictionaryDecoder
 {
     /// <summary>Whether a column of this type is scanned decoded.</summary>
     public static bool Decodes(IArrowType type) => type is DictionaryType { ValueType: not (StringType or LargeStringType or StringViewType) };
-
-    /// <summary>The value type of a decoded column (the type itself when it is not a dictionary).</summary>
-    public static IArrowType ValueType(IArrowType type) => type is DictionaryType dictionary && Decodes(type) ? dictionary.ValueType : type;
 
     public static IArrowArray Decode(DictionaryArray array) => array.Dictionary switch
     {

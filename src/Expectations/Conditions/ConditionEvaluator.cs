@@ -81,8 +81,13 @@ internal static class ConditionEvaluator
     private static IArrowArray Column(RecordBatch batch, string name)
     {
         var index = batch.Schema.GetFieldIndex(name);
-        return index >= 0 ? batch.Column(index)
-            : throw new DataReadException($"A batch of the data lacks column `{name}`, which a row_condition reads.");
+        if (index < 0)
+        {
+            throw new DataReadException($"A batch of the data lacks column `{name}`, which a row_condition reads.");
+        }
+        // A row pointing at a null dictionary entry is null, for `x.isnull()` as for comparisons.
+        var array = batch.Column(index);
+        return array is DictionaryArray dictionary ? DictionaryNulls.AsRowNulls(dictionary) : array;
     }
 
     internal static bool Compare(object? a, ComparisonOperator op, object? b)

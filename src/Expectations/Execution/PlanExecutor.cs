@@ -175,8 +175,14 @@ internal static class PlanExecutor
             {
                 throw new DataReadException($"A batch of the data lacks column `{column}`, which the schema announced; the source is inconsistent.");
             }
-            var array = batch.Column(index);
-            return decode && array is DictionaryArray dictionary && DictionaryDecoder.Decodes(dictionary.Data.DataType) ? DictionaryDecoder.Decode(dictionary) : array;
+            // Dictionary-encoded numbers and dates are scanned decoded; text stays encoded (its kernels judge each
+            // entry once), with rows pointing at a null entry marked null like null slots.
+            return batch.Column(index) switch
+            {
+                DictionaryArray numbers when DictionaryDecoder.Decodes(numbers.Data.DataType) => decode ? DictionaryDecoder.Decode(numbers) : numbers,
+                DictionaryArray text => DictionaryNulls.AsRowNulls(text),
+                var array => array,
+            };
         }
     }
 }

@@ -6,14 +6,16 @@ namespace Dq.Expectations.Kernels;
 
 /// <summary>
 /// A row-level check on the UTF-8 bytes of a string column. Dictionary-encoded columns are judged once per
-/// distinct dictionary entry, then each row looks its verdict up by index.
+/// dictionary entry that a row uses (<see cref="EntryVerdicts"/>), then each row looks its verdict up by index.
 /// </summary>
-internal abstract class TextRowCheckKernel : RowCheckKernel
+internal abstract class TextRowCheckKernel : RowCheckKernel, IUtf8Check
 {
     protected TextRowCheckKernel(int sampleLimit) : base(sampleLimit) { }
 
     /// <summary>Whether a non-null value is unexpected. Must not allocate: it runs once per row.</summary>
     protected abstract bool IsUnexpected(ReadOnlySpan<byte> utf8);
+
+    bool IUtf8Check.IsUnexpected(ReadOnlySpan<byte> utf8) => IsUnexpected(utf8);
 
     protected sealed override void Accumulate(in ColumnBlock block, UnexpectedRowsState state)
     {
@@ -24,31 +26,13 @@ internal abstract class TextRowCheckKernel : RowCheckKernel
                 WordScan.Run(block, ref stringCheck, state);
                 break;
             case DictionaryArray dictionary:
-                var dictionaryCheck = new DictionaryCheck(dictionary.Indices, EntryVerdicts(dictionary, state));
+                var dictionaryCheck = new DictionaryCheck(dictionary.Indices, EntryVerdicts.For(state, dictionary), this);
                 WordScan.Run(block, ref dictionaryCheck, state);
                 break;
             default:
                 throw new InvalidOperationException($"The planner gave a text kernel a {block.Array.Data.DataType.Name} column.");
         }
     }
-
-    private bool[] EntryVerdicts(DictionaryArray dictionary, UnexpectedRowsState state)
-    {
-        if (state.KernelScratch is DictionaryVerdicts cached && ReferenceEquals(cached.Dictionary, dictionary.Dictionary))
-        {
-            return cached.Unexpected;
-        }
-        var entries = (StringArray)dictionary.Dictionary;
-        var verdicts = new bool[entries.Length];
-        for (var i = 0; i < verdicts.Length; i++)
-        {
-            verdicts[i] = entries.IsValid(i) && IsUnexpected(entries.GetBytes(i));
-        }
-        state.KernelScratch = new DictionaryVerdicts(dictionary.Dictionary, verdicts);
-        return verdicts;
-    }
-
-    private sealed record DictionaryVerdicts(IArrowArray Dictionary, bool[] Unexpected);
 
     /// <remarks>
     /// The offsets and bytes are fetched once per 64-row word: <c>StringArray.GetBytes</c> would fetch them
@@ -72,15 +56,21 @@ internal abstract class TextRowCheckKernel : RowCheckKernel
         }
     }
 
-    /// <summary>Rows look their entry's verdict up; null rows are skipped, since their index may be anything.</summary>
-    private readonly struct DictionaryCheck(IArrowArray indices, bool[] verdicts) : IWordCheck
+    /// <summary>
+    /// Rows look their entry's verdict up, the word's indices read in one go; null rows are skipped, since their
+    /// index may be anything.
+    /// </summary>
+    private readonly struct DictionaryCheck(IArrowArray indices, EntryVerdicts verdicts, IUtf8Check check) : IWordCheck
     {
         public ulong Unexpected(int row, int count, ulong valid)
         {
+            Span<int> entries = stackalloc int[64];
+            DictionaryIndices.Read(indices, row, entries[..count]);
             ulong unexpected = 0;
-            for (var i = 0; i < count; i++)
+            for (var bits = valid; bits != 0; bits &= bits - 1)
             {
-                if ((valid & (1UL << i)) != 0 && verdicts[ArrowValues.DictionaryIndex(indices, row + i)])
+                var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (verdicts.IsUnexpected(entries[i], check))
                 {
                     unexpected |= 1UL << i;
                 }

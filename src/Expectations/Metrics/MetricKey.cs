@@ -72,7 +72,7 @@ internal sealed record ColumnList(IReadOnlyList<string> Names)
 /// </summary>
 internal abstract record MultiColumnMetricKey(ColumnList Columns) : MetricKey
 {
-    /// <summary>The kernel for these columns, as kernels see them (dictionary-encoded numbers decoded).</summary>
+    /// <summary>The kernel for these columns, as kernels see them: fields of the value type (dictionaries unwrapped).</summary>
     /// <exception cref="Kernels.MetricPreconditionException">The columns' types do not fit the check.</exception>
     public abstract Kernels.ColumnKernel CreateKernel(IReadOnlyList<Apache.Arrow.Field> fields, int sampleLimit);
 }

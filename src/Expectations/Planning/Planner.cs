@@ -95,8 +95,13 @@ internal static class Planner
         return new ExecutionPlan(scans, counts, failures, slot);
     }
 
-    /// <summary>The field as kernels see it: dictionary-encoded numbers and dates are scanned decoded.</summary>
-    private static Field Scanned(Field field) => new(field.Name, DictionaryDecoder.ValueType(field.DataType), field.IsNullable);
+    /// <summary>
+    /// The field as kernels see it: with the type of its values. Dictionary-encoded numbers and dates are scanned
+    /// decoded; dictionary-encoded text arrives encoded, and every kernel that takes text reads both forms, so a
+    /// kernel chooses its path, and words its messages, from the value type alone, as for a plain column.
+    /// </summary>
+    private static Field Scanned(Field field) =>
+        new(field.Name, field.DataType is DictionaryType dictionary ? dictionary.ValueType : field.DataType, field.IsNullable);
 
     private static string? MissingFilterColumn(RowFilter filter, Schema schema) =>
         filter.Columns.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } column

@@ -62,7 +62,8 @@ internal sealed class OrderKernel : ColumnKernel
             UInt64Array a => Numbers(block, a.Values, inner),
             FloatArray a => Numbers(block, a.Values, inner),
             DoubleArray a => Numbers(block, a.Values, inner),
-            StringArray a => Scan(block, new TextCheck(this, a), inner),
+            StringArray a => Scan(block, new TextCheck<PlainText>(this, new PlainText(a)), inner),
+            DictionaryArray { Dictionary: StringArray entries } d => Scan(block, new TextCheck<DictionaryText>(this, new DictionaryText(entries, d.Indices)), inner),
             var other => Scan(block, new BoxedCheck(this, other), inner),
         };
         var start = block.FirstRowIndex + block.Start;
@@ -125,7 +126,25 @@ internal sealed class OrderKernel : ColumnKernel
         }
     }
 
-    private struct TextCheck(OrderKernel kernel, StringArray strings) : IOrderCheck
+    /// <summary>The UTF-8 bytes of a row's text.</summary>
+    private interface IRowText
+    {
+        ReadOnlySpan<byte> Bytes(int row);
+    }
+
+    private readonly struct PlainText(StringArray strings) : IRowText
+    {
+        public ReadOnlySpan<byte> Bytes(int row) => strings.GetBytes(row);
+    }
+
+    /// <summary>Dictionary-encoded text, compared on its entries' bytes: no string per row.</summary>
+    private readonly struct DictionaryText(StringArray entries, IArrowArray indices) : IRowText
+    {
+        public ReadOnlySpan<byte> Bytes(int row) => entries.GetBytes(ArrowValues.DictionaryIndex(indices, row));
+    }
+
+    private struct TextCheck<TText>(OrderKernel kernel, TText text) : IOrderCheck
+        where TText : struct, IRowText
     {
         public int First { get; private set; } = -1;
 
@@ -142,7 +161,7 @@ internal sealed class OrderKernel : ColumnKernel
                     First = row + i;
                 }
                 // Ordinal UTF-8 byte order is code point order, as Python compares str.
-                else if (kernel.Breaks(Math.Sign(strings.GetBytes(row + i).SequenceCompareTo(strings.GetBytes(Last)))))
+                else if (kernel.Breaks(Math.Sign(text.Bytes(row + i).SequenceCompareTo(text.Bytes(Last)))))
                 {
                     unexpected |= 1UL << i;
                 }
@@ -152,7 +171,7 @@ internal sealed class OrderKernel : ColumnKernel
         }
     }
 
-    /// <summary>Dates, timestamps, booleans, decimals and dictionary-encoded text, through their plain values.</summary>
+    /// <summary>Dates, timestamps, booleans and decimals, through their plain values.</summary>
     private struct BoxedCheck(OrderKernel kernel, IArrowArray array) : IOrderCheck
     {
         private object? _previous;

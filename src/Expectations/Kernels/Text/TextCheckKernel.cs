@@ -24,7 +24,7 @@ internal enum NonTextValues
 /// <see cref="TextCheckState"/>). Dictionary-encoded text is judged once per dictionary entry, lazily, so the row
 /// of any give-up is known; non-text columns follow the check's <see cref="NonTextValues"/> policy.
 /// </summary>
-internal abstract class TextCheckKernel : ColumnKernel
+internal abstract class TextCheckKernel : ColumnKernel, IUtf8Check
 {
     private readonly int _sampleLimit;
     private readonly NonTextValues _nonText;
@@ -37,6 +37,8 @@ internal abstract class TextCheckKernel : ColumnKernel
 
     /// <summary>Whether a non-null value is unexpected; may throw <see cref="TextCheckAbortedException"/>.</summary>
     protected abstract bool IsUnexpected(ReadOnlySpan<byte> utf8);
+
+    bool IUtf8Check.IsUnexpected(ReadOnlySpan<byte> utf8) => IsUnexpected(utf8);
 
     /// <summary>Throws the planner's precondition failure when the column is not text and the policy rejects it.</summary>
     protected static void RequireText(Field field, NonTextValues policy, string why)
@@ -63,7 +65,7 @@ internal abstract class TextCheckKernel : ColumnKernel
                 WordScan.Run(block, ref stringCheck, text.Rows);
                 break;
             case DictionaryArray { Dictionary: StringArray } dictionary:
-                var dictionaryCheck = new Check<DictionaryValues>(new DictionaryValues(dictionary, text), this, text, block.FirstRowIndex);
+                var dictionaryCheck = new Check<DictionaryValues>(new DictionaryValues(dictionary.Indices, EntryVerdicts.For(text, dictionary)), this, text, block.FirstRowIndex);
                 WordScan.Run(block, ref dictionaryCheck, text.Rows);
                 break;
             case IArrowArray when _nonText == NonTextValues.Unexpected:
@@ -94,34 +96,14 @@ internal abstract class TextCheckKernel : ColumnKernel
         public int Verdict(TextCheckKernel kernel, int row) => 1;
     }
 
-    /// <summary>Each dictionary entry is judged the first time a row uses it (0 unknown, 1 expected, 2 unexpected).</summary>
-    private readonly struct DictionaryValues : IValues
+    /// <summary>
+    /// Each dictionary entry is judged the first time a row uses it (<see cref="EntryVerdicts"/>); a give-up leaves the
+    /// entry unjudged, and the row it happened on is the one reported.
+    /// </summary>
+    private readonly struct DictionaryValues(IArrowArray indices, EntryVerdicts verdicts) : IValues
     {
-        private readonly IArrowArray _indices;
-        private readonly StringArray _entries;
-        private readonly sbyte[] _verdicts;
-
-        public DictionaryValues(DictionaryArray dictionary, TextCheckState state)
-        {
-            _indices = dictionary.Indices;
-            _entries = (StringArray)dictionary.Dictionary;
-            if (state.KernelScratch is not (IArrowArray cachedFor, sbyte[] cached) || !ReferenceEquals(cachedFor, dictionary.Dictionary))
-            {
-                cached = new sbyte[_entries.Length];
-                state.KernelScratch = (dictionary.Dictionary, cached);
-            }
-            _verdicts = cached;
-        }
-
-        public int Verdict(TextCheckKernel kernel, int row)
-        {
-            var entry = ArrowValues.DictionaryIndex(_indices, row);
-            if (_verdicts[entry] == 0)
-            {
-                _verdicts[entry] = (sbyte)(kernel.IsUnexpected(_entries.GetBytes(entry)) ? 2 : 1);
-            }
-            return _verdicts[entry] - 1;
-        }
+        public int Verdict(TextCheckKernel kernel, int row) =>
+            verdicts.IsUnexpected(ArrowValues.DictionaryIndex(indices, row), kernel) ? 1 : 0;
     }
 
     /// <summary>Numbers, dates and other values, judged on the text Python's <c>str()</c> gives them (slow path).</summary>
