@@ -11,6 +11,9 @@ dotnet build src/Cli -c Release -v q >/dev/null
 dotnet build benchmarks/Dq.Benchmarks -c Release -v q >/dev/null
 bench="dotnet benchmarks/Dq.Benchmarks/bin/Release/net10.0/linux-x64/Dq.Benchmarks.dll"
 dq="dotnet src/Cli/bin/Release/net10.0/dq.dll"
+# The same dq, ahead-of-time compiled (ReadyToRun), as a RID-specific publish would ship it: start-up is most of a short run.
+dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$root/benchmarks/bin/dq-r2r" -v q >/dev/null
+dq_r2r="dotnet $root/benchmarks/bin/dq-r2r/dq.dll"
 $bench gen >/dev/null
 { date -u; uptime; lscpu | grep -E 'Model name|^CPU\(s\)|Flags' | cut -c1-200; dotnet --version; } > "$out/machine.txt"
 
@@ -20,14 +23,23 @@ for w in orders-seed-parquet orders-seed-csv orders-wide-parquet orders-wide-csv
 done
 
 # 2. Whole process: `dq validate` vs a DuckDB.NET console process running the same SQL; peak RSS from /usr/bin/time.
-for pair in orders-seed-parquet:orders-10m.parquet orders-seed-csv:orders-10m.csv flights-parquet:flights-3m.parquet; do
+: > "$out/process.txt"
+for pair in orders-seed-parquet:orders-10m.parquet orders-seed-csv:orders-10m.csv orders-wide-parquet:orders-10m.parquet \
+            orders-wide-csv:orders-10m.csv flights-parquet:flights-3m.parquet; do
   w=${pair%%:*}; data="$root/benchmarks/data/${pair#*:}"
   suite="$root/benchmarks/data/suites/$w.json"   # written by `gen`
   for run in 1 2 3; do
-    /usr/bin/time -f "dq $w run=$run wall=%e s maxrss=%M KB" $dq validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>>"$out/process.txt"
-    /usr/bin/time -f "duckdb $w run=$run wall=%e s maxrss=%M KB" $bench duck $w >/dev/null 2>>"$out/process.txt"
+    /usr/bin/time -o "$out/process.txt" -a -f "dq $w run=$run wall=%e s maxrss=%M KB" $dq validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>&1
+    /usr/bin/time -o "$out/process.txt" -a -f "dq-r2r $w run=$run wall=%e s maxrss=%M KB" $dq_r2r validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>&1
+    /usr/bin/time -o "$out/process.txt" -a -f "duckdb $w run=$run wall=%e s maxrss=%M KB" $bench duck $w >/dev/null 2>&1
   done
 done
+# pandas (Debian's python3-pandas 1.5.3) on the seed suite from CSV, once: a run takes about a minute.
+if /usr/bin/python3 -c "import pandas" 2>/dev/null; then
+  /usr/bin/time -o "$out/process.txt" -a -f "pandas orders-seed-csv run=1 wall=%e s maxrss=%M KB" \
+    /usr/bin/python3 "$root/benchmarks/pandas-seed.py" "$root/benchmarks/data/orders-10m.csv" >/dev/null 2>&1
+fi
+python3 "$root/benchmarks/summarize-process.py" "$out/process.txt" > "$out/process.md"
 
 # 3. BenchmarkDotNet: kernels, then end to end (DuckDB baseline per category) and scaling.
 $bench --filter '*Micro*' --artifacts "$out/bdn-micro" > "$out/bdn-micro.log" 2>&1
