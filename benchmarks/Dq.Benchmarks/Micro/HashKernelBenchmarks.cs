@@ -9,14 +9,19 @@ using Dq.Expectations.Metrics;
 namespace Dq.Benchmarks.Micro;
 
 /// <summary>
-/// Uniqueness of 10M int64 order ids (0.1% repeated): the Dictionary-based state the engine used before (baseline)
-/// vs the compact open-addressing table it uses now, both fed by a plain loop over the values.
+/// Uniqueness of 10M int64 order ids (0.1% repeated): the Dictionary-based state the engine used first (baseline, fed
+/// by a plain loop over the values) vs the shared partitioned integer table it uses now, fed through the kernel as the
+/// executor does (blocks of 16,384 rows from batches of 128K) by one worker and by two worker threads.
 /// </summary>
 [Config(typeof(MicroConfig))]
 [BytesPerRow(8)]
 public class DuplicateInt64Benchmarks
 {
+    private const int BatchRows = 1 << 17;
+    private const int BlockRows = 16_384;
     private long[] _values = null!;
+    private Int64Array[] _batches = null!;
+    private ColumnKernel _kernel = null!;
 
     /// <summary>Rows grouped per operation.</summary>
     [Params(10_000_000)]
@@ -28,9 +33,11 @@ public class DuplicateInt64Benchmarks
     {
         var random = new Random(5);
         _values = [.. Enumerable.Range(0, Rows).Select(i => random.NextDouble() < 0.001 && i > 0 ? random.Next(1, i + 1) : i + 1L)];
+        _batches = [.. _values.Chunk(BatchRows).Select(chunk => new Int64Array.Builder().AppendRange(chunk).Build())];
+        _kernel = DuplicateKernels.Create(new Field("id", Int64Type.Default, false), 20);
     }
 
-    /// <summary>Dictionary&lt;long, Group&gt; (the previous engine).</summary>
+    /// <summary>Dictionary&lt;long, Group&gt; (the first engine).</summary>
     [Benchmark(Baseline = true)]
     public long Dictionary()
     {
@@ -42,16 +49,37 @@ public class DuplicateInt64Benchmarks
         return state.ToUnexpectedRows().Count;
     }
 
-    /// <summary>The open-addressing integer table.</summary>
+    /// <summary>The partitioned integer table, one worker.</summary>
     [Benchmark]
-    public long OpenAddressing()
+    public long PartitionedOneWorker() => Run(1);
+
+    /// <summary>The partitioned integer table shared by two worker threads, which take batches in turn.</summary>
+    [Benchmark]
+    public long PartitionedTwoWorkers() => Run(2);
+
+    private long Run(int workers)
     {
-        var state = new IntegerDuplicateState(static k => k, 20, trackRows: true);
-        for (var i = 0; i < _values.Length; i++)
+        var states = _kernel.CreateStates(workers);
+        var next = -1;
+        var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
         {
-            state.Add(_values[i], i);
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < _batches.Length)
+            {
+                var batch = _batches[b];
+                for (var start = 0; start < batch.Length; start += BlockRows)
+                {
+                    _kernel.Accumulate(new ColumnBlock(batch, start, Math.Min(BlockRows, batch.Length - start), (long)b * BatchRows), states[w]);
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        foreach (var state in states.Skip(1))
+        {
+            states[0].Merge(state);
         }
-        return state.ToUnexpectedRows().Count;
+        return ((IUnexpectedRowsSource)states[0]).ToUnexpectedRows().Count;
     }
 }
 

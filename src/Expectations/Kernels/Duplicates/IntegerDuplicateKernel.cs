@@ -7,40 +7,48 @@ using Dq.Expectations.Metrics;
 namespace Dq.Expectations.Kernels.Duplicates;
 
 /// <summary>
-/// Groups an integer-like column (8- to 64-bit integers, date32) in an <see cref="IntegerDuplicateState"/>, 64 rows
-/// a word: a word with every row valid and selected runs a straight loop, others visit their set bits.
+/// Groups an integer-like column (8- to 64-bit integers, date32) in an <see cref="IntegerDuplicateState"/>: gathers a
+/// block's considered values 64 rows a word (a word with every row valid and selected runs a straight loop, others
+/// visit their set bits), then hands them to the state at once.
 /// </summary>
 internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int sampleLimit, bool trackRows) : ColumnKernel
     where T : unmanaged, IBinaryInteger<T>
 {
     public override MetricState CreateState() => new IntegerDuplicateState(toValue, sampleLimit, trackRows);
 
+    /// <summary>One table for the whole run, filled by every worker (see <see cref="IntegerGroupTable"/>).</summary>
+    public override MetricState[] CreateStates(int workers) => IntegerDuplicateState.Shared(workers, toValue, sampleLimit, trackRows);
+
     public override void Accumulate(in ColumnBlock block, MetricState state)
     {
         var groups = (IntegerDuplicateState)state;
         var values = ((PrimitiveArray<T>)block.Array).Values;
+        var (keys, rows) = IntegerDuplicateState.BlockBuffers(block.Length);
         var validity = block.Validity;
         var end = block.Start + block.Length;
+        var n = 0;
         for (var row = block.Start; row < end; row += 64)
         {
             var count = Math.Min(64, end - row);
             var considered = validity.Word(row, count) & block.Selected(row, count);
-            var first = block.FirstRowIndex + row;
             if (considered == ValidityBits.LowBits(count))
             {
                 for (var i = 0; i < count; i++)
                 {
-                    groups.Add(Key(values[row + i]), first + i);
+                    keys[n] = Key(values[row + i]);
+                    rows[n++] = row + i;
                 }
                 continue;
             }
             while (considered != 0)
             {
                 var i = BitOperations.TrailingZeroCount(considered);
-                groups.Add(Key(values[row + i]), first + i);
+                keys[n] = Key(values[row + i]);
+                rows[n++] = row + i;
                 considered &= considered - 1;
             }
         }
+        groups.AddBlock(n, block.FirstRowIndex);
     }
 
     /// <summary>The value widened to 64 bits (unsigned 64-bit values keep their bit pattern).</summary>

@@ -1,151 +1,118 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Dq.Expectations.Kernels.Duplicates;
 
 /// <summary>
-/// An open-addressing hash table from a 64-bit integer key to its count and first row: the groups of an integer
-/// column's duplicate check or value counts, at 16 bytes a slot.
+/// The groups of an integer column's duplicate check or value counts: each distinct 64-bit key with its count and
+/// first row, in <see cref="PartitionCount"/> independent <see cref="IntegerGroupPartition"/>s chosen by the top bits
+/// of the key's hash. One table serves all workers of a run.
 /// </summary>
 /// <remarks>
-/// <see cref="Dictionary{TKey, TValue}"/> needs about 40 bytes an entry plus buckets (over 500 MB for 10M distinct
-/// values) and a prime-sized rehash; this table packs the first row (40 bits) and the count (24 bits) into one word,
-/// probes linearly from a Fibonacci hash (sequential ids spread evenly), and grows by doubling at 3/4 load.
-/// Counts past 2^24 - 1 spill into a small overflow dictionary. A slot is empty when its packed word is 0: a live
-/// group always has count ≥ 1.
+/// <para>
+/// Per-worker tables cost one full table per worker plus a merge, and a doubling table holds old and new arrays at
+/// once. Here workers share one table: a worker sorts a block's keys by partition and inserts them partition by
+/// partition under that partition's lock (<see cref="IntegerDuplicateState"/>), so two workers rarely want the same
+/// partition, and a partition grows alone, so the transient of a growth is about 1/256 of the table.
+/// </para>
+/// <para>
+/// Tables built apart (other runs, or <see cref="IntegerDuplicateState"/>s made one by one) merge by
+/// <see cref="Absorb"/>: the absorbed table forwards to the absorbing one (<see cref="Root"/>), so states that shared
+/// it see the merged groups and a later merge of them does not count them twice.
+/// </para>
 /// </remarks>
 internal sealed class IntegerGroupTable
 {
-    private const int CountBits = 24;
-    private const ulong CountMask = (1UL << CountBits) - 1;
-    private const long MaxRow = (1L << (64 - CountBits)) - 1;
+    /// <summary>Hash bits that choose the partition.</summary>
+    public const int PartitionBits = 8;
 
-    private long[] _keys;
-    private ulong[] _packed;
-    private int _shift;
-    private Dictionary<long, long>? _overflow;
+    /// <summary>How many partitions a table has.</summary>
+    public const int PartitionCount = 1 << PartitionBits;
 
-    public IntegerGroupTable(int capacity = 1 << 16)
+    private IntegerGroupTable? _absorbedInto;
+
+    public IntegerGroupTable()
     {
-        capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 16));
-        _keys = new long[capacity];
-        _packed = new ulong[capacity];
-        _shift = 64 - BitOperations.Log2((uint)capacity);
+        // Starting sizes 16..31 spread the partitions' growth points, so the table's memory grows smoothly.
+        Partitions = new IntegerGroupPartition[PartitionCount];
+        for (var p = 0; p < PartitionCount; p++)
+        {
+            Partitions[p] = new IntegerGroupPartition(16 + (p * 7 % 16));
+        }
+    }
+
+    public IntegerGroupPartition[] Partitions { get; }
+
+    /// <summary>The table that holds this one's groups: itself, or the table that absorbed it.</summary>
+    public IntegerGroupTable Root
+    {
+        get
+        {
+            var table = this;
+            while (table._absorbedInto is { } next)
+            {
+                table = next;
+            }
+            return table;
+        }
     }
 
     /// <summary>How many distinct keys the table holds.</summary>
-    public int Count { get; private set; }
+    public long Count => Partitions.Sum(p => (long)p.Count);
 
-    /// <summary>Counts one occurrence of <paramref name="key"/> at table row <paramref name="row"/>.</summary>
-    /// <returns>
-    /// -1 when the key is new; otherwise the row that is now a repeat: the later of <paramref name="row"/> and the
-    /// group's first row (the earlier one stays the first row), so the result does not depend on arrival order.
-    /// </returns>
+    /// <summary>
+    /// The key's hash: the partition is its top <see cref="PartitionBits"/> bits, the slot the bits below. Folding the
+    /// high half into the low one first makes keys that differ only in their high bits spread; the Fibonacci
+    /// multiplier then spreads runs of consecutive ids evenly (short probes for the commonest key shape).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Add(long key, long row) => Add(key, row, 1);
-
-    /// <summary>Adds <paramref name="count"/> occurrences whose earliest row is <paramref name="row"/>.</summary>
-    public long Add(long key, long row, long count)
+    public static ulong Hash(long key)
     {
-        if (row > MaxRow || row < 0)
-        {
-            throw new NotSupportedException($"Row {row} is beyond the {MaxRow} rows a duplicate check can track.");
-        }
-        var mask = _keys.Length - 1;
-        var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
-        while (true)
-        {
-            var packed = _packed[slot];
-            if (packed == 0)
-            {
-                _keys[slot] = key;
-                _packed[slot] = ((ulong)row << CountBits) | 1;
-                Count++;
-                if (count > 1)
-                {
-                    AddCount(slot, count - 1);
-                }
-                if (Count > _keys.Length / 4 * 3)
-                {
-                    Grow();
-                }
-                return -1;
-            }
-            if (_keys[slot] == key)
-            {
-                AddCount(slot, count);
-                var first = (long)(packed >> CountBits);
-                if (row < first)
-                {
-                    _packed[slot] = ((ulong)row << CountBits) | (_packed[slot] & CountMask);
-                    return first;
-                }
-                return row;
-            }
-            slot = (slot + 1) & mask;
-        }
+        var x = (ulong)key;
+        return (x ^ (x >> 32)) * 0x9E3779B97F4A7C15UL;
     }
 
-    private void AddCount(int slot, long count)
+    /// <summary>The partition of a hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PartitionOf(ulong hash) => (int)(hash >> (64 - PartitionBits));
+
+    /// <summary>Counts occurrences of one key (one at a time, under the partition's lock).</summary>
+    /// <returns>As <see cref="IntegerGroupPartition.Add"/>: -1 for a new key, else the row that became a repeat.</returns>
+    public long Add(long key, long row, long count = 1)
     {
-        var low = (long)(_packed[slot] & CountMask) + count;
-        if (low > (long)CountMask)
+        var hash = Hash(key);
+        var partition = Partitions[PartitionOf(hash)];
+        lock (partition.Gate)
         {
-            // Keep the packed count at its maximum and carry the rest: rare, only for values repeated 16M+ times.
-            _overflow ??= [];
-            _overflow[_keys[slot]] = _overflow.GetValueOrDefault(_keys[slot]) + low - (long)CountMask;
-            low = (long)CountMask;
+            return partition.Add(key, hash << PartitionBits, row, count);
         }
-        _packed[slot] = (_packed[slot] & ~CountMask) | (ulong)low;
     }
 
     /// <summary>Every group: key, count and first row, in no particular order.</summary>
-    public IEnumerable<(long Key, long Count, long FirstRow)> Groups()
-    {
-        for (var slot = 0; slot < _keys.Length; slot++)
-        {
-            var packed = _packed[slot];
-            if (packed != 0)
-            {
-                var key = _keys[slot];
-                var count = (long)(packed & CountMask) + (_overflow?.GetValueOrDefault(key) ?? 0);
-                yield return (key, count, (long)(packed >> CountBits));
-            }
-        }
-    }
+    public IEnumerable<(long Key, long Count, long FirstRow)> Groups() => Partitions.SelectMany(p => p.Groups());
 
     /// <summary>
-    /// Makes room for <paramref name="count"/> keys in all before a bulk insert. Required before merging another
-    /// table: its groups arrive in slot order, so they land region by region, and without room a region would
-    /// overfill and grow one cluster across the table (quadratic probing cost).
+    /// Moves every group of <paramref name="other"/> (a table over other rows) into this one and makes it forward
+    /// here. Call when no worker is writing to either.
     /// </summary>
-    public void Reserve(int count)
+    /// <param name="other">The table to absorb; it is emptied.</param>
+    /// <param name="repeats">Receives the rows that become repeats where two groups of the same key meet; null to ignore them.</param>
+    public void Absorb(IntegerGroupTable other, SmallestRows? repeats)
     {
-        while (count > _keys.Length / 4 * 3)
+        System.Diagnostics.Debug.Assert(_absorbedInto is null && other._absorbedInto is null && other != this, "Absorb roots only, once.");
+        for (var p = 0; p < PartitionCount; p++)
         {
-            Grow();
-        }
-    }
-
-    private void Grow()
-    {
-        var (keys, packed) = (_keys, _packed);
-        _keys = new long[keys.Length * 2];
-        _packed = new ulong[keys.Length * 2];
-        _shift--;
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (packed[i] != 0)
+            var (mine, theirs) = (Partitions[p], other.Partitions[p]);
+            mine.Reserve(mine.Count + theirs.Count);
+            foreach (var (key, count, firstRow) in theirs.Groups())
             {
-                var slot = (int)(((ulong)keys[i] * 0x9E3779B97F4A7C15UL) >> _shift);
-                while (_packed[slot] != 0)
+                var repeat = mine.Add(key, Hash(key) << PartitionBits, firstRow, count);
+                if (repeat >= 0)
                 {
-                    slot = (slot + 1) & mask;
+                    repeats?.Add(repeat, key);
                 }
-                _keys[slot] = keys[i];
-                _packed[slot] = packed[i];
             }
+            theirs.Clear();
         }
+        other._absorbedInto = this;
     }
 }

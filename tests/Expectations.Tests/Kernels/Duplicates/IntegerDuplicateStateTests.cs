@@ -40,7 +40,7 @@ public sealed class IntegerDuplicateStateTests
     [Fact]
     public void IntegerGroupTable_ManyKeys_GrowsAndKeepsEveryCountAndFirstRow()
     {
-        var table = new IntegerGroupTable(16);
+        var table = new IntegerGroupTable();
         for (var row = 0; row < 200_000; row++)
         {
             table.Add(row % 100_000, row);
@@ -51,7 +51,7 @@ public sealed class IntegerDuplicateStateTests
     }
 
     [Fact]
-    public void IntegerGroupTable_CountBeyondPackedBits_SpillsExactly()
+    public void IntegerGroupTable_CountBeyond24BitsThenEarlierRow_KeepsSumAndEarliestRow()
     {
         var table = new IntegerGroupTable();
         table.Add(7, 5, (1L << 24) + 10);
