@@ -71,7 +71,10 @@ internal static class DuplicateKernels
                 if (block.Array.IsValid(row) && block.IsSelected(row))
                 {
                     var entry = indices is null ? row : ArrowValues.DictionaryIndex(indices, row);
-                    duplicates.Add(strings.GetBytes(entry), block.FirstRowIndex + row);
+                    if (indices is null || strings.IsValid(entry)) // a valid index may point at a null entry: a null row
+                    {
+                        duplicates.Add(strings.GetBytes(entry), block.FirstRowIndex + row);
+                    }
                 }
             }
         }
