@@ -41,7 +41,8 @@ if /usr/bin/python3 -c "import pandas" 2>/dev/null; then
 fi
 python3 "$root/benchmarks/summarize-process.py" "$out/process.txt" > "$out/process.md"
 
-# 3. BenchmarkDotNet: kernels, then end to end (DuckDB baseline per category) and scaling.
+# 3. BenchmarkDotNet: kernels, then end to end (DuckDB baseline per category) and scaling. DQ_SKIP_BDN=1 skips them.
+[ "${DQ_SKIP_BDN:-0}" = 1 ] && exit 0
 $bench --filter '*Micro*' --artifacts "$out/bdn-micro" > "$out/bdn-micro.log" 2>&1
 DQ_E2E_ITERATIONS=2 DQ_WORKLOADS=orders-seed-parquet,flights-parquet,orders-seed-csv $bench --filter '*SuiteBenchmarks*' --artifacts "$out/bdn-e2e" > "$out/bdn-e2e.log" 2>&1
 DQ_E2E_ITERATIONS=2 $bench --filter '*ScalingBenchmarks*' --artifacts "$out/bdn-scaling" > "$out/bdn-scaling.log" 2>&1
