@@ -19,4 +19,22 @@ internal sealed class TextDuplicateState : DuplicateState<byte[]>
         ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, utf8, out var exists);
         Count(ref group, exists, exists ? group.Key : utf8.ToArray(), rowIndex);
     }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> rows of one value at once, for value counts only (no rows tracked):
+    /// <paramref name="firstRow"/> need only be a row of the block they came from.
+    /// </summary>
+    public void AddCount(ReadOnlySpan<byte> utf8, long count, long firstRow)
+    {
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, utf8, out var exists);
+        if (exists)
+        {
+            group.Count += count;
+            group.FirstRow = Math.Min(group.FirstRow, firstRow);
+        }
+        else
+        {
+            group = new Group(utf8.ToArray(), firstRow, count);
+        }
+    }
 }
