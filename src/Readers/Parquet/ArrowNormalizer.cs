@@ -67,35 +67,28 @@ internal static class ArrowNormalizer
         return builder.Build();
     }
 
-    private static FloatArray Widen(HalfFloatArray halves)
-    {
-        var builder = new FloatArray.Builder().Reserve(halves.Length);
-        for (var i = 0; i < halves.Length; i++)
-        {
-            if (halves.IsNull(i))
-            {
-                builder.AppendNull();
-            }
-            else
-            {
-                builder.Append((float)halves.Values[i]);
-            }
-        }
-        return builder.Build();
-    }
+    private static FloatArray Widen(HalfFloatArray halves) =>
+        Convert(halves, new FloatArray.Builder(), i => (float)halves.Values[i]);
 
-    private static DoubleArray ToDoubles(Decimal256Array wide)
+    private static DoubleArray ToDoubles(Decimal256Array wide) =>
+        Convert(wide, new DoubleArray.Builder(), i => double.Parse(wide.GetString(i)!, CultureInfo.InvariantCulture));
+
+    /// <summary>A new array of the converted values, nulls kept (for the rare types converted value by value).</summary>
+    private static TArray Convert<TArray, TValue, TBuilder>(IArrowArray source, PrimitiveArrayBuilder<TValue, TArray, TBuilder> builder, Func<int, TValue> valueAt)
+        where TArray : IArrowArray
+        where TValue : struct
+        where TBuilder : class, IArrowArrayBuilder<TArray>
     {
-        var builder = new DoubleArray.Builder().Reserve(wide.Length);
-        for (var i = 0; i < wide.Length; i++)
+        builder.Reserve(source.Length);
+        for (var i = 0; i < source.Length; i++)
         {
-            if (wide.IsNull(i))
+            if (source.IsNull(i))
             {
                 builder.AppendNull();
             }
             else
             {
-                builder.Append(double.Parse(wide.GetString(i)!, CultureInfo.InvariantCulture));
+                builder.Append(valueAt(i));
             }
         }
         return builder.Build();

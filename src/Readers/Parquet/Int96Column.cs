@@ -43,7 +43,8 @@ internal sealed class Int96Column : IDisposable
     /// <summary>The next <paramref name="rows"/> values, continuing into the next row groups as needed.</summary>
     public TimestampArray Next(int rows)
     {
-        var micros = new long[rows];
+        var bytes = new byte[rows * sizeof(long)];
+        Span<long> micros = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(bytes.AsSpan());
         var validity = new ArrowBuffer.BitmapBuilder(rows);
         int nulls = 0;
         EnsureCapacity(rows);
@@ -79,7 +80,7 @@ internal sealed class Int96Column : IDisposable
         }
         _rowsRead += rows;
         ArrowBuffer bits = nulls == 0 ? ArrowBuffer.Empty : validity.Build();
-        var values = new ArrowBuffer(System.Runtime.InteropServices.MemoryMarshal.AsBytes(micros.AsSpan()).ToArray());
+        var values = new ArrowBuffer(bytes);
         return new TimestampArray(new ArrayData(_type, rows, nulls, 0, [bits, values]));
     }
 
