@@ -18,7 +18,8 @@ $bench gen >/dev/null
 { date -u; uptime; lscpu | grep -E 'Model name|^CPU\(s\)|Flags' | cut -c1-200; dotnet --version; } > "$out/machine.txt"
 
 # 1. Stage breakdown, dq vs DuckDB (file, in memory), 1 vs 2 threads, each expectation alone.
-for w in orders-seed-parquet orders-seed-csv orders-wide-parquet orders-wide-csv flights-parquet; do
+# DQ_SKIP_STAGES=1 skips them (to re-take only the whole-process figures).
+[ "${DQ_SKIP_STAGES:-0}" = 1 ] || for w in orders-seed-parquet orders-seed-csv orders-wide-parquet orders-wide-csv flights-parquet; do
   $bench stages $w 2 > "$out/stages-$w.md" 2>&1
 done
 
