@@ -17,11 +17,9 @@ public sealed class ExpectColumnProportionOfUniqueValuesToBeBetween : ColumnAggr
 
     private protected override IEnumerable<MetricKey> Keys => [new ValueCountsKey(Column)];
 
-    private protected override object? Observe(MetricResults metrics) => Proportion(metrics.ValueCounts(Column));
-
-    private static object? Proportion(IReadOnlyList<(object Value, long Count)> counts)
+    private protected override object? Observe(MetricResults metrics)
     {
-        var values = counts.Sum(c => c.Count);
-        return values == 0 ? null : (double)counts.Count / values;
+        var (distinct, values) = metrics.DistinctCount(Column);
+        return values == 0 ? null : (double)distinct / values;
     }
 }

@@ -17,5 +17,5 @@ public sealed class ExpectColumnUniqueValueCountToBeBetween : ColumnAggregateExp
 
     private protected override IEnumerable<MetricKey> Keys => [new ValueCountsKey(Column)];
 
-    private protected override object? Observe(MetricResults metrics) => (long)metrics.ValueCounts(Column).Count;
+    private protected override object? Observe(MetricResults metrics) => metrics.DistinctCount(Column).Distinct;
 }

@@ -88,6 +88,18 @@ internal sealed class MetricResults
         return sorted;
     }
 
+    /// <summary>The number of distinct non-null values of a column, and of its non-null values, without sorting them.</summary>
+    public (long Distinct, long Values) DistinctCount(string column)
+    {
+        var key = Scope(new ValueCountsKey(column));
+        if (_sortedCounts.TryGetValue(key, out var sorted))
+        {
+            return (sorted.Count, sorted.Sum(c => c.Count));
+        }
+        var counts = (IValueCountsSource)_states[key];
+        return (counts.DistinctCount, counts.ValueTotal);
+    }
+
     /// <summary>The state of any other metric, by its type.</summary>
     public TState State<TState>(MetricKey key)
         where TState : MetricState => (TState)_states[Scope(key)];

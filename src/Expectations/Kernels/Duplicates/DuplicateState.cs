@@ -31,6 +31,12 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
     /// <summary>Every distinct value with its count, in no particular order.</summary>
     public IEnumerable<(object? Value, long Count)> Counts => Groups.Values.Select(g => (_toValue(g.Key), g.Count));
 
+    /// <inheritdoc cref="IValueCountsSource.DistinctCount"/>
+    public long DistinctCount => Groups.Count;
+
+    /// <inheritdoc cref="IValueCountsSource.ValueTotal"/>
+    public long ValueTotal => Groups.Values.Sum(g => g.Count);
+
     protected Dictionary<TKey, Group> Groups { get; }
 
     protected List<(long Row, TKey Key)> Repeats { get; } = [];

@@ -54,6 +54,12 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     /// <inheritdoc cref="IValueCountsSource.Counts"/>
     public IEnumerable<(object? Value, long Count)> Counts => _table.Root.Groups().Select(g => (_toValue(g.Key), g.Count));
 
+    /// <inheritdoc cref="IValueCountsSource.DistinctCount"/>
+    public long DistinctCount => _table.Root.Count;
+
+    /// <inheritdoc cref="IValueCountsSource.ValueTotal"/>
+    public long ValueTotal => _table.Root.Groups().Sum(g => g.Count);
+
     /// <summary>Counts one value at a table row.</summary>
     public void Add(long key, long rowIndex)
     {
