@@ -8,19 +8,22 @@ namespace Dq.Expectations.Kernels.Text;
 
 /// <summary>
 /// Finds values that break a rule over Python regex patterns, searched anywhere in the value (<c>re.search</c>).
-/// Each pattern is compiled once per run; a value on which a pattern runs past its time limit stops the check,
-/// and the expectation reports why instead of a verdict.
+/// Each pattern is compiled once per run and per worker thread: .NET's Regex hands one cached runner to one caller at a
+/// time and builds a new one for every concurrent call, so two workers sharing an instance ran slower than one (201 ms
+/// against 103 ms for 2M values). A value on which a pattern runs past its time limit stops the check, and the
+/// expectation reports why instead of a verdict.
 /// </summary>
 internal sealed class PatternKernel : TextCheckKernel
 {
-    private readonly Regex[] _patterns;
+    private readonly ThreadLocal<Regex[]> _patterns;
     private readonly PatternRule _rule;
     private readonly string _column;
 
     private PatternKernel(Regex[] patterns, PatternRule rule, string column, int sampleLimit)
         : base(sampleLimit, NonTextValues.PythonText)
     {
-        _patterns = patterns;
+        var first = patterns;
+        _patterns = new ThreadLocal<Regex[]>(() => Interlocked.Exchange(ref first, null) ?? System.Array.ConvertAll(patterns, p => new Regex(p.ToString(), p.Options, p.MatchTimeout)));
         _rule = rule;
         _column = column;
     }
@@ -67,7 +70,7 @@ internal sealed class PatternKernel : TextCheckKernel
 
     private bool AnyMatches(ReadOnlySpan<char> value)
     {
-        foreach (var pattern in _patterns)
+        foreach (var pattern in _patterns.Value!)
         {
             if (IsMatch(pattern, value))
             {
@@ -79,7 +82,7 @@ internal sealed class PatternKernel : TextCheckKernel
 
     private bool AllMatch(ReadOnlySpan<char> value)
     {
-        foreach (var pattern in _patterns)
+        foreach (var pattern in _patterns.Value!)
         {
             if (!IsMatch(pattern, value))
             {
