@@ -59,11 +59,26 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
         {
             return;
         }
+        Track(ref group, key, rowIndex);
+    }
+
+    /// <summary>
+    /// Makes the earlier of the group's first row and <paramref name="rowIndex"/> the first row, and the other a repeat,
+    /// each with its own value: keys can be equal without being the same value (0.0 and -0.0), and every row reports
+    /// its own, whichever worker saw it first.
+    /// </summary>
+    private void Track(ref Group group, TKey key, long rowIndex)
+    {
         if (rowIndex < group.FirstRow)
         {
-            (rowIndex, group.FirstRow) = (group.FirstRow, rowIndex);
+            Repeats.Add((group.FirstRow, group.Key));
+            group.FirstRow = rowIndex;
+            group.Key = key;
         }
-        Repeats.Add((rowIndex, group.Key));
+        else
+        {
+            Repeats.Add((rowIndex, key));
+        }
     }
 
     public override void Merge(MetricState other)
@@ -78,13 +93,10 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
                 continue;
             }
             group.Count += theirs.Count;
-            if (!_trackRows)
+            if (_trackRows)
             {
-                continue;
+                Track(ref group, theirs.Key, theirs.FirstRow);
             }
-            var later = Math.Max(group.FirstRow, theirs.FirstRow);
-            group.FirstRow = Math.Min(group.FirstRow, theirs.FirstRow);
-            Repeats.Add((later, group.Key));
         }
         Repeats.AddRange(that.Repeats);
     }
