@@ -55,11 +55,16 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
             return;
         }
         group.Count++;
-        if (!_trackRows)
+        if (_trackRows)
         {
-            return;
+            Track(ref group, key, rowIndex);
         }
-        Track(ref group, key, rowIndex);
+        else if (rowIndex < group.FirstRow)
+        {
+            // Value counts keep no rows, but still name an equal-keyed group (0.0 and -0.0) by its first row's value.
+            group.FirstRow = rowIndex;
+            group.Key = key;
+        }
     }
 
     /// <summary>
@@ -96,6 +101,11 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
             if (_trackRows)
             {
                 Track(ref group, theirs.Key, theirs.FirstRow);
+            }
+            else if (theirs.FirstRow < group.FirstRow)
+            {
+                group.FirstRow = theirs.FirstRow;
+                group.Key = theirs.Key;
             }
         }
         Repeats.AddRange(that.Repeats);

@@ -30,6 +30,23 @@ public sealed class EqualKeysTests
         Assert.Equal([false, true, false], rows.Select(r => double.IsNegative((double)r.Value!)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ValueCounts_ZeroAndNegativeZero_AreNamedByTheFirstRowsValue(bool laterFirst)
+    {
+        var kernel = DuplicateKernels.Create(new Field("x", DoubleType.Default, true), 0, trackRows: false);
+        var early = Accumulate(kernel, [-0.0], firstRow: 0);
+        var late = Accumulate(kernel, [0.0, 0.0], firstRow: 1);
+
+        var merged = laterFirst ? late : early;
+        merged.Merge(laterFirst ? early : late);
+        var (value, count) = Assert.Single(((IValueCountsSource)merged).Counts);
+
+        Assert.Equal(3, count);
+        Assert.True(double.IsNegative((double)value!));
+    }
+
     private static MetricState Accumulate(ColumnKernel kernel, double?[] values, long firstRow)
     {
         var state = kernel.CreateState();
