@@ -81,9 +81,10 @@ internal sealed class MetricResults
         var key = Scope(new ValueCountsKey(column));
         if (!_sortedCounts.TryGetValue(key, out var sorted))
         {
-            _sortedCounts[key] = sorted = [.. ((IValueCountsSource)_states[key]).Counts
-                .Select(c => (c.Value!, c.Count))
-                .OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
+            var source = (IValueCountsSource)_states[key];
+            _sortedCounts[key] = sorted = source is Kernels.Duplicates.IntegerDuplicateState integers
+                ? integers.SortedCounts()
+                : [.. source.Counts.Select(c => (c.Value!, c.Count)).OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
         }
         return sorted;
     }

@@ -14,10 +14,13 @@ namespace Dq.Expectations.Kernels.Duplicates;
 internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int sampleLimit, bool trackRows) : ColumnKernel
     where T : unmanaged, IBinaryInteger<T>
 {
-    public override MetricState CreateState() => new IntegerDuplicateState(toValue, sampleLimit, trackRows);
+    public override MetricState CreateState() => new IntegerDuplicateState(toValue, sampleLimit, trackRows, UnsignedKeys);
 
     /// <summary>One table for the whole run, filled by every worker (see <see cref="IntegerGroupTable"/>).</summary>
-    public override MetricState[] CreateStates(int workers) => IntegerDuplicateState.Shared(workers, toValue, sampleLimit, trackRows);
+    public override MetricState[] CreateStates(int workers) => IntegerDuplicateState.Shared(workers, toValue, sampleLimit, trackRows, UnsignedKeys);
+
+    /// <summary>Whether the 64-bit keys order as unsigned numbers (uint64 keeps its bit pattern; narrower types widen).</summary>
+    private static bool UnsignedKeys => typeof(T) == typeof(ulong);
 
     public override void Accumulate(in ColumnBlock block, MetricState state)
     {

@@ -16,6 +16,7 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     private readonly Func<long, object?> _toValue;
     private readonly int _sampleLimit;
     private readonly bool _trackRows;
+    private readonly bool _unsignedKeys;
     private readonly SmallestRows _repeats;
     private readonly int _firstPartition;
     private IntegerGroupTable _table;
@@ -28,13 +29,15 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     /// <param name="toValue">The value of a key as GX reports it (a long, a ulong, a date).</param>
     /// <param name="sampleLimit">How many duplicated rows to keep with their values.</param>
     /// <param name="trackRows">False for value counts: no repeat rows are kept.</param>
-    public IntegerDuplicateState(Func<long, object?> toValue, int sampleLimit, bool trackRows)
-        : this(new IntegerGroupTable(), 0, toValue, sampleLimit, trackRows)
+    /// <param name="unsignedKeys">Whether keys order as unsigned 64-bit numbers (uint64 columns keep their bit pattern).</param>
+    public IntegerDuplicateState(Func<long, object?> toValue, int sampleLimit, bool trackRows, bool unsignedKeys = false)
+        : this(new IntegerGroupTable(), 0, toValue, sampleLimit, trackRows, unsignedKeys)
     {
     }
 
-    private IntegerDuplicateState(IntegerGroupTable table, int firstPartition, Func<long, object?> toValue, int sampleLimit, bool trackRows)
+    private IntegerDuplicateState(IntegerGroupTable table, int firstPartition, Func<long, object?> toValue, int sampleLimit, bool trackRows, bool unsignedKeys)
     {
+        _unsignedKeys = unsignedKeys;
         _table = table;
         _firstPartition = firstPartition;
         _toValue = toValue;
@@ -44,11 +47,11 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     }
 
     /// <summary>The states of one run: one per worker, all over one table.</summary>
-    public static IntegerDuplicateState[] Shared(int workers, Func<long, object?> toValue, int sampleLimit, bool trackRows)
+    public static IntegerDuplicateState[] Shared(int workers, Func<long, object?> toValue, int sampleLimit, bool trackRows, bool unsignedKeys = false)
     {
         var table = new IntegerGroupTable();
         // Each worker starts its sweep over the partitions at a different one, so workers seldom meet at a lock.
-        return [.. Enumerable.Range(0, workers).Select(w => new IntegerDuplicateState(table, w * IntegerGroupTable.PartitionCount / workers, toValue, sampleLimit, trackRows))];
+        return [.. Enumerable.Range(0, workers).Select(w => new IntegerDuplicateState(table, w * IntegerGroupTable.PartitionCount / workers, toValue, sampleLimit, trackRows, unsignedKeys))];
     }
 
     /// <inheritdoc cref="IValueCountsSource.Counts"/>
@@ -56,6 +59,51 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
 
     /// <inheritdoc cref="IValueCountsSource.DistinctCount"/>
     public long DistinctCount => _table.Root.Count;
+
+    /// <summary>
+    /// The distinct values with their counts in value order, sorted on the 64-bit keys: two arrays of longs instead of
+    /// millions of boxed values sorted through a general comparer. Values are boxed only as they are read.
+    /// </summary>
+    public IReadOnlyList<(object Value, long Count)> SortedCounts()
+    {
+        var table = _table.Root;
+        var keys = new long[table.Count];
+        var counts = new long[keys.Length];
+        var n = 0;
+        // Flipping the sign bit makes signed order of the flipped keys the unsigned order of the keys.
+        var flip = _unsignedKeys ? long.MinValue : 0L;
+        foreach (var (key, count, _) in table.Groups())
+        {
+            keys[n] = key ^ flip;
+            counts[n++] = count;
+        }
+        Array.Sort(keys, counts);
+        if (flip != 0)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] ^= flip;
+            }
+        }
+        return new SortedIntegerCounts(keys, counts, _toValue);
+    }
+
+    private sealed class SortedIntegerCounts(long[] keys, long[] counts, Func<long, object?> toValue) : IReadOnlyList<(object Value, long Count)>
+    {
+        public int Count => keys.Length;
+
+        public (object Value, long Count) this[int index] => (toValue(keys[index])!, counts[index]);
+
+        public IEnumerator<(object Value, long Count)> GetEnumerator()
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <inheritdoc cref="IValueCountsSource.ValueTotal"/>
     public long ValueTotal => _table.Root.Groups().Sum(g => g.Count);
