@@ -27,6 +27,10 @@ internal static class DictionaryIndices
         }
     }
 
+    /// <summary>The error for a row whose index points outside its dictionary: the source is inconsistent.</summary>
+    public static DataReadException OutsideDictionary(int entry, int dictionaryLength) =>
+        new($"A row of a dictionary-encoded text column points at entry {entry} of a dictionary of {dictionaryLength} entries; the source is inconsistent.");
+
     private static void Read<T>(ReadOnlySpan<T> values, int row, Span<int> into)
         where T : unmanaged, IBinaryInteger<T>
     {

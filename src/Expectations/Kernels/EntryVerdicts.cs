@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Kernels;
@@ -59,7 +60,7 @@ internal readonly struct EntryVerdicts
     {
         if ((uint)entry >= (uint)_entries.Length)
         {
-            throw new DataReadException($"A row of a dictionary-encoded text column points at entry {entry} of a dictionary of {_entries.Length} entries; the source is inconsistent.");
+            throw DictionaryIndices.OutsideDictionary(entry, _entries.Length);
         }
         var verdict = _verdicts[entry];
         if (verdict == Unknown)

@@ -22,8 +22,11 @@ internal abstract class TextRowCheckKernel : RowCheckKernel, IUtf8Check
         switch (block.Array)
         {
             case StringArray strings:
-                var stringCheck = new StringsCheck(strings, this);
-                WordScan.Run(block, ref stringCheck, state);
+                using (var pinned = Utf8Rows.Pin(strings))
+                {
+                    var stringCheck = new StringsCheck(pinned.Rows, this);
+                    WordScan.Run(block, ref stringCheck, state);
+                }
                 break;
             case DictionaryArray dictionary:
                 var dictionaryCheck = new DictionaryCheck(dictionary.Indices, EntryVerdicts.For(state, dictionary), this);
@@ -34,20 +37,15 @@ internal abstract class TextRowCheckKernel : RowCheckKernel, IUtf8Check
         }
     }
 
-    /// <remarks>
-    /// The offsets and bytes are fetched once per 64-row word: <c>StringArray.GetBytes</c> would fetch them
-    /// (and the validity bitmap) for every row, and for native buffers each fetch is a virtual call.
-    /// </remarks>
-    private readonly struct StringsCheck(StringArray strings, TextRowCheckKernel kernel) : IWordCheck
+    private readonly struct StringsCheck(Utf8Rows rows, TextRowCheckKernel kernel) : IWordCheck
     {
         public ulong Unexpected(int row, int count, ulong valid)
         {
-            ReadOnlySpan<int> offsets = strings.ValueOffsets.Slice(row, count + 1);
-            ReadOnlySpan<byte> bytes = strings.Values;
             ulong unexpected = 0;
-            for (var i = 0; i < count; i++)
+            for (var bits = valid; bits != 0; bits &= bits - 1)
             {
-                if ((valid & (1UL << i)) != 0 && kernel.IsUnexpected(bytes[offsets[i]..offsets[i + 1]]))
+                var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (kernel.IsUnexpected(rows[row + i]))
                 {
                     unexpected |= 1UL << i;
                 }

@@ -106,7 +106,7 @@ internal static class DuplicateKernels
                 var position = positions[System.Numerics.BitOperations.TrailingZeroCount(bits)];
                 if ((uint)position >= (uint)entries.Length)
                 {
-                    throw new DataReadException($"A dictionary index ({position}) is outside its dictionary of {entries.Length} entries; the data is corrupt.");
+                    throw DictionaryIndices.OutsideDictionary(position, entries.Length);
                 }
                 tally[position]++;
             }

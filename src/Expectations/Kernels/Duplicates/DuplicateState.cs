@@ -55,34 +55,29 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
             return;
         }
         group.Count++;
-        if (_trackRows)
-        {
-            Track(ref group, key, rowIndex);
-        }
-        else if (rowIndex < group.FirstRow)
-        {
-            // Value counts keep no rows, but still name an equal-keyed group (0.0 and -0.0) by its first row's value.
-            group.FirstRow = rowIndex;
-            group.Key = key;
-        }
+        Join(ref group, key, rowIndex);
     }
 
     /// <summary>
-    /// Makes the earlier of the group's first row and <paramref name="rowIndex"/> the first row, and the other a repeat,
-    /// each with its own value: keys can be equal without being the same value (0.0 and -0.0), and every row reports
-    /// its own, whichever worker saw it first.
+    /// Joins a row (or another state's first row) to an existing group. The earlier row becomes the group's first row,
+    /// with its own value: keys can be equal without being the same value (0.0 and -0.0), and every row reports its
+    /// own, whichever worker saw it first. With rows tracked, the later one becomes a repeat; value counts keep no
+    /// rows, but still name the group by its first row's value.
     /// </summary>
-    private void Track(ref Group group, TKey key, long rowIndex)
+    protected void Join(ref Group group, TKey key, long firstRow)
     {
-        if (rowIndex < group.FirstRow)
+        if (firstRow < group.FirstRow)
         {
-            Repeats.Add((group.FirstRow, group.Key));
-            group.FirstRow = rowIndex;
+            if (_trackRows)
+            {
+                Repeats.Add((group.FirstRow, group.Key));
+            }
+            group.FirstRow = firstRow;
             group.Key = key;
         }
-        else
+        else if (_trackRows)
         {
-            Repeats.Add((rowIndex, key));
+            Repeats.Add((firstRow, key));
         }
     }
 
@@ -98,15 +93,7 @@ internal class DuplicateState<TKey> : MetricState, IUnexpectedRowsSource, IValue
                 continue;
             }
             group.Count += theirs.Count;
-            if (_trackRows)
-            {
-                Track(ref group, theirs.Key, theirs.FirstRow);
-            }
-            else if (theirs.FirstRow < group.FirstRow)
-            {
-                group.FirstRow = theirs.FirstRow;
-                group.Key = theirs.Key;
-            }
+            Join(ref group, theirs.Key, theirs.FirstRow);
         }
         Repeats.AddRange(that.Repeats);
     }

@@ -30,7 +30,7 @@ internal sealed class TextDuplicateState : DuplicateState<byte[]>
         if (exists)
         {
             group.Count += count;
-            group.FirstRow = Math.Min(group.FirstRow, firstRow);
+            Join(ref group, group.Key, firstRow);
         }
         else
         {

@@ -61,12 +61,9 @@ internal abstract class TextCheckKernel : ColumnKernel, IUtf8Check
         switch (block.Array)
         {
             case StringArray strings:
-                // Pinned for the scan, so that each row's bytes are a pointer and two offsets away: GetBytes would fetch
-                // the buffers (a virtual call for native ones) and the validity bitmap for every row.
-                using (var offsets = strings.ValueOffsetsBuffer.Memory.Pin())
-                using (var bytes = strings.ValueBuffer.Memory.Pin())
+                using (var pinned = Utf8Rows.Pin(strings))
                 {
-                    var stringCheck = new Check<StringValues>(new StringValues(offsets, bytes, strings.Offset), this, text, block.FirstRowIndex);
+                    var stringCheck = new Check<StringValues>(new StringValues(pinned.Rows), this, text, block.FirstRowIndex);
                     WordScan.Run(block, ref stringCheck, text.Rows);
                 }
                 break;
@@ -92,17 +89,9 @@ internal abstract class TextCheckKernel : ColumnKernel, IUtf8Check
         int Verdict(TextCheckKernel kernel, int row);
     }
 
-    /// <summary>A string column's rows over its pinned buffers (valid only inside the pinning scope).</summary>
-    private readonly unsafe struct StringValues(System.Buffers.MemoryHandle offsets, System.Buffers.MemoryHandle bytes, int arrayOffset) : IValues
+    private readonly struct StringValues(Utf8Rows rows) : IValues
     {
-        private readonly int* _offsets = (int*)offsets.Pointer + arrayOffset;
-        private readonly byte* _bytes = (byte*)bytes.Pointer;
-
-        public int Verdict(TextCheckKernel kernel, int row)
-        {
-            int start = _offsets[row];
-            return kernel.IsUnexpected(new ReadOnlySpan<byte>(_bytes + start, _offsets[row + 1] - start)) ? 1 : 0;
-        }
+        public int Verdict(TextCheckKernel kernel, int row) => kernel.IsUnexpected(rows[row]) ? 1 : 0;
     }
 
     private readonly struct NoValues : IValues
