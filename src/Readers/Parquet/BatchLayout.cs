@@ -12,6 +12,7 @@ internal sealed class BatchLayout : IDisposable
 {
     private readonly int[] _arrowPosition;
     private readonly Int96Column?[] _int96;
+    private readonly ParquetFileReader? _int96File;
 
     public BatchLayout(string path, Schema schema, int[] leaves, FileMetaData metadata)
     {
@@ -23,7 +24,8 @@ internal sealed class BatchLayout : IDisposable
         {
             if (Int96Column.IsInt96(metadata, leaves[c]))
             {
-                _int96[c] = new Int96Column(path, leaves[c], schema.FieldsList[c].Name, (TimestampType)schema.FieldsList[c].DataType);
+                _int96File ??= new ParquetFileReader(path); // one physical reader for every INT96 column
+                _int96[c] = new Int96Column(_int96File, leaves[c], schema.FieldsList[c].Name, (TimestampType)schema.FieldsList[c].DataType);
                 _arrowPosition[c] = -1;
             }
             else
@@ -64,5 +66,6 @@ internal sealed class BatchLayout : IDisposable
         {
             column?.Dispose();
         }
+        _int96File?.Dispose();
     }
 }

@@ -30,9 +30,13 @@ internal sealed class Int96Column : IDisposable
     private short[] _definitions = [];
     private Int96[] _values = [];
 
-    public Int96Column(string path, int leaf, string name, TimestampType type)
+    /// <param name="file">A reader of the file, shared by the INT96 columns of a read and owned by the caller.</param>
+    /// <param name="leaf">The column's leaf index.</param>
+    /// <param name="name">The column's name, for errors.</param>
+    /// <param name="type">The Arrow type of the batches' column.</param>
+    public Int96Column(ParquetFileReader file, int leaf, string name, TimestampType type)
     {
-        _file = new ParquetFileReader(path);
+        _file = file;
         _leaf = leaf;
         _name = name;
         _type = type;
@@ -88,7 +92,6 @@ internal sealed class Int96Column : IDisposable
     {
         _reader?.Dispose();
         _group?.Dispose();
-        _file.Dispose();
     }
 
     /// <summary>Microseconds since the Unix epoch: nanoseconds of the day (8 bytes) then the Julian day (4 bytes).</summary>
