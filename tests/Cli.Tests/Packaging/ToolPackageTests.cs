@@ -1,97 +1,80 @@
-using System.Diagnostics;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Xml.Linq;
 
 namespace Dq.Cli.Tests.Packaging;
 
 /// <summary>
-/// <c>dotnet pack</c> makes the dq tool and the library packages (README, licence, symbols), and the tool installs
-/// from the local package into a temporary tool path and runs. Packs the Debug build the tests were built with.
+/// <c>dotnet pack</c> makes the dq tool (a pointer package and one package per platform) and the library packages
+/// (README, licence, symbols), and the tool installs from them and runs.
 /// </summary>
-[Collection("processes")]
-public sealed class ToolPackageTests : TempFolderTest
+[Collection("tool package")]
+public sealed class ToolPackageTests(InstalledTool tool) : TempFolderTest
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-
-    /// <summary>The configuration these tests were built in (bin/Release/… or bin/Debug/…): the one whose outputs exist to pack.</summary>
-    private static string BuildConfiguration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+    [Theory]
+    [InlineData("Dq.Expectations", true)]
+    [InlineData("Dq.Readers", true)]
+    [InlineData("Dq.Reporting", true)]
+    [InlineData("dq", false)]
+    [InlineData("dq.any", false)]
+    public void Package_HasReadmeLicenceAndSymbolsWhereTheyBelong(string id, bool hasSymbolPackage)
+    {
+        var package = PackagePath(id);
+        Assert.True(File.Exists(package), $"{id} was not packed");
+        // The libraries' symbols go to a .snupkg; the tool's framework-dependent package keeps its .pdbs inside.
+        Assert.Equal(hasSymbolPackage, File.Exists(Path.ChangeExtension(package, ".snupkg")));
+        using var zip = ZipFile.OpenRead(package);
+        Assert.NotNull(zip.GetEntry("README.md"));
+        var metadata = Metadata(zip);
+        Assert.Equal("Apache-2.0", metadata.Elements().Single(e => e.Name.LocalName == "license").Value);
+        Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
+    }
 
     [Fact]
-    public void Pack_MakesToolAndLibraryPackages_AndTheToolInstallsAndValidates()
+    public void PointerPackage_ListsEveryPlatformPackage_AndHoldsNoCode()
     {
-        var packages = Path.Combine(Folder, "packages");
-        // A version no earlier test run used, so no cached package of the same version can stand in for this build.
-        var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        foreach (var project in new[] { "Cli", "Expectations", "Readers", "Reporting" })
-        {
-            Dotnet(Repository.Root, "pack", Repository.PathOf("src", project), "-c", BuildConfiguration, "--no-build", "-o", packages, $"-p:Version={version}");
-        }
+        using var zip = ZipFile.OpenRead(PackagePath("dq"));
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+        using var settings = zip.Entries.Single(e => e.Name == "DotnetToolSettings.xml").Open();
+        var platforms = XDocument.Load(settings).Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+            .ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value);
+        Assert.Equal(InstalledTool.NativePlatforms.Append("any").Order(), platforms.Keys.Order());
+        Assert.All(platforms, p => Assert.Equal($"dq.{p.Key}", p.Value));
+    }
 
-        foreach (var id in new[] { "dq", "Dq.Expectations", "Dq.Readers", "Dq.Reporting" })
-        {
-            var package = Path.Combine(packages, $"{id}.{version}.nupkg");
-            Assert.True(File.Exists(package), $"{id} was not packed");
-            Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), $"{id} has no symbol package");
-            using var zip = ZipFile.OpenRead(package);
-            Assert.NotNull(zip.GetEntry("README.md"));
-            using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
-            var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-            Assert.Equal("Apache-2.0", metadata.Elements().Single(e => e.Name.LocalName == "license").Value);
-            Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
-        }
+    [Fact]
+    public void NativePackage_HoldsTheNativeCommandAndItsLibraries_WithoutDebugFiles()
+    {
+        Assert.SkipWhen(tool.NativePlatform is null, "dq ships no Native AOT package for this host's platform, so none was packed.");
+        using var zip = ZipFile.OpenRead(PackagePath($"dq.{tool.NativePlatform}"));
+        var files = zip.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(e => e.Name).ToHashSet();
+        Assert.Contains("dq", files);
+        Assert.Contains("ParquetSharpNative.so", files);
+        Assert.Contains("libe_sqlite3.so", files);
+        Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal)
+            || f.EndsWith(".dbg", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal) && f != "DotnetToolSettings.xml");
+    }
 
-        // Only the local folder as a source, and a private package cache: the install must come from this build.
-        var config = Path.Combine(Folder, "NuGet.config");
-        File.WriteAllText(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packages}" />
-              </packageSources>
-            </configuration>
-            """);
-        var tools = Path.Combine(Folder, "tools");
-        Dotnet(Folder, "tool", "install", "dq", "--tool-path", tools, "--add-source", packages, "--version", version, "--configfile", config);
+    [Fact]
+    public void InstalledTool_IsThePlatformsBuild_AndInitsAndValidatesAProject()
+    {
+        // The command links into the package the install chose: the native one where dq ships one, else "any".
+        var target = new FileInfo(tool.Command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tool.Command;
+        Assert.Contains($"{Path.DirectorySeparatorChar}dq.{tool.NativePlatform ?? "any"}{Path.DirectorySeparatorChar}", target, StringComparison.Ordinal);
 
-        var dq = Path.Combine(tools, "dq");
-        var (versionCode, versionOut) = Run(dq, Folder, "--version");
+        var (versionCode, versionOut, _) = tool.Run(Folder, "--version");
         Assert.Equal(0, versionCode);
         Assert.StartsWith("0.1.0", versionOut.Trim(), StringComparison.Ordinal);
-        Run(dq, Folder, "init", "proj");
-        var (code, output) = Run(dq, Path.Combine(Folder, "proj"), "validate", "--checkpoint", "checkpoints/orders.yml");
-        Assert.True(code == 0, output);
+        tool.Run(Folder, "init", "proj");
+        var (code, output, error) = tool.Run(Path.Combine(Folder, "proj"), "validate", "--checkpoint", "checkpoints/orders.yml");
+        Assert.True(code == 0, output + error);
         Assert.Contains("Checkpoint `orders` PASSED", output, StringComparison.Ordinal);
     }
 
-    private void Dotnet(string workingDirectory, params string[] args)
-    {
-        var (code, output) = Run("dotnet", workingDirectory, args);
-        Assert.True(code == 0, $"dotnet {string.Join(' ', args)} failed:\n{output}");
-    }
+    private string PackagePath(string id) => Path.Combine(tool.Packages, $"{id}.{tool.Version}.nupkg");
 
-    private (int Code, string Output) Run(string file, string workingDirectory, params string[] args)
+    private static XElement Metadata(ZipArchive zip)
     {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["NUGET_PACKAGES"] = Path.Combine(Folder, "nuget-cache");
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        // The installed tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not in a default place.
-        info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {s_timeout}.");
-        }
-        return (process.ExitCode, output.Result + error.Result);
+        using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 }
