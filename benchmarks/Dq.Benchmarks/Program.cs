@@ -45,6 +45,10 @@ public static class Program
             case "stages":
                 Stages.Run(args.Skip(1).ToArray());
                 return 0;
+            case "scaling":
+                // 1 vs 2 threads over loaded batches, alternating, min and median: the suite and its uniqueness check.
+                Scaling.Run(args.Skip(1).ToArray());
+                return 0;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -62,6 +62,9 @@ public sealed class DataFrameSource : IBatchSource
     /// <summary>One nullable field per column of the frame, in the frame's order.</summary>
     public Schema Schema { get; }
 
+    /// <summary>The frame's rows.</summary>
+    public long? KnownRowCount => _rowCount;
+
     /// <inheritdoc />
     /// <remarks>Only the requested columns are converted, so leaving out a string column saves its encoding.</remarks>
     public IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default)

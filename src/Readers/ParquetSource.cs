@@ -82,6 +82,11 @@ public sealed class ParquetSource : IBatchSource
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
     public Schema Schema => LoadFields().Schema;
 
+    /// <summary>The rows the file's metadata declares (reading checks that the row groups yield them).</summary>
+    /// <exception cref="DataReadException">The file is missing or is not a readable Parquet file.</exception>
+    /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
+    public long? KnownRowCount => LoadFields().RowCount;
+
     /// <summary>Reads the file in order, decoding only the requested columns.</summary>
     /// <param name="columns">The columns to read, or <see langword="null"/> for all; names not in the file are ignored.</param>
     /// <param name="cancellationToken">Stops reading between batches.</param>

@@ -51,6 +51,8 @@ public static class DataShouldExtensions
 
         public void ReleaseBatch(RecordBatch batch) => inner.ReleaseBatch(batch);
 
+        public long? KnownRowCount => inner.KnownRowCount;
+
         public void Dispose() { }
     }
 }

@@ -89,6 +89,7 @@ public sealed class DataFrameSourceTests
         var batches = source.ReadBatches(null, Token).ToList();
 
         Assert.Equal([65_536, 65_536, 18_928], batches.Select(b => b.Length));
+        Assert.Equal(150_000, source.KnownRowCount);
         Assert.Equal(Enumerable.Range(0, 150_000).Select(i => (long)i), batches.SelectMany(b => ((Int64Array)b.Column(0)).Values.ToArray()));
     }
 

@@ -92,5 +92,7 @@ internal sealed class CountingSource(IBatchSource inner, string name, ProgressEn
 
     public void ReleaseBatch(RecordBatch batch) => inner.ReleaseBatch(batch);
 
+    public long? KnownRowCount => inner.KnownRowCount;
+
     public void Dispose() => inner.Dispose();
 }

@@ -37,4 +37,13 @@ public interface IBatchSource : IDisposable
     /// </summary>
     /// <param name="batch">A batch from <see cref="ReadBatches"/>; it must not be used afterwards.</param>
     void ReleaseBatch(RecordBatch batch) { }
+
+    /// <summary>
+    /// How many rows <see cref="ReadBatches"/> will yield, when the source knows before reading: a Parquet file
+    /// records it, batches in memory have it; a CSV or JSON lines file does not (null, the default). The engine sizes
+    /// tables by it, such as the hash table of a uniqueness check, instead of growing them row by row. Results never
+    /// depend on it: a wrong count costs only speed or memory.
+    /// </summary>
+    /// <exception cref="DataReadException">Knowing the count means opening the data, and it could not be read.</exception>
+    long? KnownRowCount => null;
 }

@@ -34,6 +34,9 @@ public sealed class RecordBatchSource : IBatchSource
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>The rows of every batch.</summary>
+    public long? KnownRowCount => _batches.Sum(b => (long)b.Length);
+
     /// <inheritdoc />
     public Schema Schema { get; }
 

@@ -26,9 +26,10 @@ internal static class PlanExecutor
         var stopwatch = Stopwatch.StartNew();
         var threads = options.EffectiveThreads;
         var statesBySlot = new MetricState[plan.SlotCount][];
+        var expectedRows = source.KnownRowCount ?? 0;
         foreach (var metric in plan.Metrics)
         {
-            statesBySlot[metric.Slot] = metric.Kernel.CreateStates(threads);
+            statesBySlot[metric.Slot] = metric.Kernel.CreateStates(threads, expectedRows);
         }
         var workers = Enumerable.Range(0, threads).Select(w => new Worker(plan, options.EffectiveBlockRows, statesBySlot, w)).ToArray();
         long rows = 0, batches = 0;

@@ -16,7 +16,12 @@ internal abstract class ColumnKernel
     /// one structure (such as a partitioned hash table that workers fill under per-partition locks), as long as
     /// merging them still gives the result of one state over all rows.
     /// </summary>
-    public virtual MetricState[] CreateStates(int workers)
+    /// <param name="workers">How many states.</param>
+    /// <param name="expectedRows">
+    /// How many rows the run will scan, when the source knows before reading (0 if not): a hint to size tables
+    /// by, which must never change a result.
+    /// </param>
+    public virtual MetricState[] CreateStates(int workers, long expectedRows = 0)
     {
         var states = new MetricState[workers];
         for (var i = 0; i < workers; i++)

@@ -42,7 +42,12 @@ internal sealed class ParquetFields
             _byName.TryAdd(entry.Name, entry);
         }
         Schema = new Schema(_inFileOrder.Where(e => e.Readable is not null).Select(e => e.Readable!), null);
+        // A negative count is corrupt metadata, which reading reports with its row group; as a hint it is just unknown.
+        RowCount = file.FileMetaData.NumRows is var rows and >= 0 ? rows : null;
     }
+
+    /// <summary>The rows the file's metadata declares; null if it declares a negative number.</summary>
+    public long? RowCount { get; }
 
     /// <summary>The leaf columns read as Arrow dictionaries (their values are judged once per distinct entry).</summary>
     public HashSet<int> DictionaryLeaves { get; } = [];

@@ -16,8 +16,13 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
 {
     public override MetricState CreateState() => new IntegerDuplicateState(toValue, sampleLimit, trackRows, UnsignedKeys);
 
-    /// <summary>One table for the whole run, filled by every worker (see <see cref="IntegerGroupTable"/>).</summary>
-    public override MetricState[] CreateStates(int workers) => IntegerDuplicateState.Shared(workers, toValue, sampleLimit, trackRows, UnsignedKeys);
+    /// <summary>
+    /// One table for the whole run, filled by every worker (see <see cref="IntegerGroupTable"/>). A duplicate check
+    /// expects every value distinct, so the rows are its table's expected keys; value counts (distinct values, modes)
+    /// expect nothing, as their columns are often narrow.
+    /// </summary>
+    public override MetricState[] CreateStates(int workers, long expectedRows = 0) =>
+        IntegerDuplicateState.Shared(workers, toValue, sampleLimit, trackRows, UnsignedKeys, trackRows ? expectedRows : 0);
 
     /// <summary>Whether the 64-bit keys order as unsigned numbers (uint64 keeps its bit pattern; narrower types widen).</summary>
     private static bool UnsignedKeys => typeof(T) == typeof(ulong);

@@ -47,9 +47,15 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     }
 
     /// <summary>The states of one run: one per worker, all over one table.</summary>
-    public static IntegerDuplicateState[] Shared(int workers, Func<long, object?> toValue, int sampleLimit, bool trackRows, bool unsignedKeys = false)
+    /// <param name="workers">How many states.</param>
+    /// <param name="toValue">The value of a key as GX reports it.</param>
+    /// <param name="sampleLimit">How many duplicated rows to keep with their values.</param>
+    /// <param name="trackRows">False for value counts: no repeat rows are kept.</param>
+    /// <param name="unsignedKeys">Whether keys order as unsigned 64-bit numbers.</param>
+    /// <param name="expectedKeys">The most distinct keys expected, if known (see <see cref="IntegerGroupTable(long)"/>); 0 if not.</param>
+    public static IntegerDuplicateState[] Shared(int workers, Func<long, object?> toValue, int sampleLimit, bool trackRows, bool unsignedKeys = false, long expectedKeys = 0)
     {
-        var table = new IntegerGroupTable();
+        var table = new IntegerGroupTable(expectedKeys);
         // Each worker starts its sweep over the partitions at a different one, so workers seldom meet at a lock.
         return [.. Enumerable.Range(0, workers).Select(w => new IntegerDuplicateState(table, w * IntegerGroupTable.PartitionCount / workers, toValue, sampleLimit, trackRows, unsignedKeys))];
     }

@@ -31,7 +31,12 @@ internal sealed unsafe class IntegerGroupPartition
     private const int DoublingBelow = 1 << 10;
 
     private readonly int _initialCapacity;
+    private readonly int _index;
+    private readonly PlannedSlots? _planned;
     private Slot* _slots;
+
+    /// <summary>Whether <see cref="_slots"/> is this partition's slice of <see cref="_planned"/>, which it must not free.</summary>
+    private bool _inPlannedSlice;
     private int _capacity;
     private int _growAt;
     private Group[] _groups = [];
@@ -41,7 +46,17 @@ internal sealed unsafe class IntegerGroupPartition
     /// Slots of the first allocation, made on the first insert so that a table of a small column stays small.
     /// Partitions of one table start at different sizes so that they do not all grow at the same row.
     /// </param>
-    public IntegerGroupPartition(int initialCapacity) => _initialCapacity = initialCapacity;
+    /// <param name="index">The partition's place in its table: which slice of <paramref name="planned"/> is its own.</param>
+    /// <param name="planned">The table's presized slots, if it expects many keys; null to grow step by step only.</param>
+    public IntegerGroupPartition(int initialCapacity, int index = 0, PlannedSlots? planned = null)
+    {
+        _initialCapacity = initialCapacity;
+        _index = index;
+        _planned = planned;
+    }
+
+    /// <summary>The bytes of one slot.</summary>
+    public static int SlotBytes => sizeof(Slot);
 
     /// <summary>The lock a writer holds while it inserts into this partition.</summary>
     public Lock Gate { get; } = new();
@@ -198,15 +213,40 @@ internal sealed unsafe class IntegerGroupPartition
     {
         if (_slots != null)
         {
-            NativeMemory.Free(_slots);
-            GC.RemoveMemoryPressure((long)_capacity * sizeof(Slot));
+            FreeSlots(takeBackPressure: true);
             _slots = null;
             _capacity = 0;
         }
     }
 
+    /// <summary>
+    /// Frees the current slots, unless they are the planned slice (the table's arena owns those, and reported them).
+    /// The pressure a partition reported sums to its current capacity; it is taken back when the slots go for good.
+    /// </summary>
+    private void FreeSlots(bool takeBackPressure)
+    {
+        if (_inPlannedSlice)
+        {
+            _inPlannedSlice = false;
+            return;
+        }
+        NativeMemory.Free(_slots);
+        if (takeBackPressure)
+        {
+            GC.RemoveMemoryPressure((long)_capacity * sizeof(Slot));
+        }
+    }
+
     private void Grow(int count)
     {
+        if (_planned is { } planned && !_inPlannedSlice && _capacity < planned.SlotsPerPartition
+            && count >= planned.WideAt && count <= GrowAt(planned.SlotsPerPartition))
+        {
+            // Wide enough: straight to the presized slice, the last move this partition makes.
+            Rehash((Slot*)planned.Slice(_index), planned.SlotsPerPartition, takeBackPressure: true);
+            _inPlannedSlice = true;
+            return;
+        }
         var capacity = Math.Max(_capacity, _initialCapacity);
         while (count > GrowAt(capacity))
         {
@@ -217,7 +257,17 @@ internal sealed unsafe class IntegerGroupPartition
         var slots = (Slot*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(Slot));
         // Only the growth counts as pressure: reporting each new array and removing each old one made the collector
         // run a full collection every few growths (26 per 10M ids) although the memory held grows by a quarter.
-        GC.AddMemoryPressure((long)(capacity - _capacity) * sizeof(Slot));
+        // (A partition leaving its planned slice reports all of its new array: the arena reported the slice.)
+        GC.AddMemoryPressure((long)(capacity - (_inPlannedSlice ? 0 : _capacity)) * sizeof(Slot));
+        Rehash(slots, capacity, takeBackPressure: false);
+    }
+
+    /// <summary>Moves every slot into <paramref name="slots"/> (zeroed, <paramref name="capacity"/> long) and frees the old ones.</summary>
+    /// <param name="slots">The new slots.</param>
+    /// <param name="capacity">How many.</param>
+    /// <param name="takeBackPressure">Whether the old slots' pressure goes too (the new ones were reported apart).</param>
+    private void Rehash(Slot* slots, int capacity, bool takeBackPressure)
+    {
         for (var i = 0; i < _capacity; i++)
         {
             var entry = _slots[i];
@@ -235,7 +285,10 @@ internal sealed unsafe class IntegerGroupPartition
             }
             slots[slot] = entry;
         }
-        NativeMemory.Free(_slots);
+        if (_slots != null)
+        {
+            FreeSlots(takeBackPressure);
+        }
         _slots = slots;
         (_capacity, _growAt) = (capacity, GrowAt(capacity));
     }
