@@ -11,9 +11,9 @@ dotnet build src/Cli -c Release -v q >/dev/null
 dotnet build benchmarks/Dq.Benchmarks -c Release -v q >/dev/null
 bench="dotnet benchmarks/Dq.Benchmarks/bin/Release/net10.0/linux-x64/Dq.Benchmarks.dll"
 dq="dotnet src/Cli/bin/Release/net10.0/dq.dll"
-# The same dq, ahead-of-time compiled (ReadyToRun), as a RID-specific publish would ship it: start-up is most of a short run.
-dotnet publish src/Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$root/benchmarks/bin/dq-r2r" -v q >/dev/null
-dq_r2r="dotnet $root/benchmarks/bin/dq-r2r/dq.dll"
+# The tool as `dotnet tool install dq` installs it on linux-x64: the Native AOT build (src/Cli/Dq.Cli.csproj).
+dotnet publish src/Cli -c Release -r linux-x64 -o "$root/benchmarks/bin/dq-aot" -v q >/dev/null
+dq_aot="$root/benchmarks/bin/dq-aot/dq"
 $bench gen >/dev/null
 { date -u; uptime; lscpu | grep -E 'Model name|^CPU\(s\)|Flags' | cut -c1-200; dotnet --version; } > "$out/machine.txt"
 
@@ -21,6 +21,11 @@ $bench gen >/dev/null
 # DQ_SKIP_STAGES=1 skips them (to re-take only the whole-process figures).
 [ "${DQ_SKIP_STAGES:-0}" = 1 ] || for w in orders-seed-parquet orders-seed-csv orders-wide-parquet orders-wide-csv flights-parquet; do
   $bench stages $w 2 > "$out/stages-$w.md" 2>&1
+done
+
+# 1b. 1 vs 2 threads over loaded batches, alternating, with min and median (the suite, and its uniqueness check alone).
+[ "${DQ_SKIP_STAGES:-0}" = 1 ] || for w in orders-seed-parquet orders-wide-parquet flights-parquet; do
+  $bench scaling $w 9 > "$out/scaling-$w.txt" 2>&1
 done
 
 # 2. Whole process: `dq validate` vs a DuckDB.NET console process running the same SQL; peak RSS from /usr/bin/time.
@@ -31,7 +36,7 @@ for pair in orders-seed-parquet:orders-10m.parquet orders-seed-csv:orders-10m.cs
   suite="$root/benchmarks/data/suites/$w.json"   # written by `gen`
   for run in 1 2 3; do
     /usr/bin/time -o "$out/process.txt" -a -f "dq $w run=$run wall=%e s maxrss=%M KB" $dq validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>&1
-    /usr/bin/time -o "$out/process.txt" -a -f "dq-r2r $w run=$run wall=%e s maxrss=%M KB" $dq_r2r validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>&1
+    /usr/bin/time -o "$out/process.txt" -a -f "dq-aot $w run=$run wall=%e s maxrss=%M KB" $dq_aot validate "$data" --suite "$suite" --store none -o /dev/null >/dev/null 2>&1
     /usr/bin/time -o "$out/process.txt" -a -f "duckdb $w run=$run wall=%e s maxrss=%M KB" $bench duck $w >/dev/null 2>&1
   done
 done
