@@ -42,8 +42,26 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
             [["init", "proj"],
              ["validate", "--checkpoint", "proj/checkpoints/orders.yml", "--docs", "site"],
              ["runs", "list", "--json", "--store", "proj/.dq/store.db"],
-             ["suite", "show", "proj/suites/orders.suite.json"]],
-            ["proj/reports/orders.result.json", "proj/reports/orders.junit.xml", "site/index.html"]),
+             ["suite", "show", "proj/suites/orders.suite.json"],
+             ["docs", "build", "--store", "proj/.dq/store.db", "--out", "rebuilt"]],
+            ["proj/reports/orders.result.json", "proj/reports/orders.junit.xml", "site/index.html", "rebuilt/index.html"]),
+        ["CSV with a schema: a malformed row skipped and reported"] = (
+            folder =>
+            {
+                File.WriteAllText(Path.Combine(folder, "amounts.csv"), "id,amount,note\n1,10.5,ok\n2,3,one,too many\n3,7,\"quoted, text\"\n4,,empty\n");
+                File.WriteAllText(Path.Combine(folder, "suite.json"), AmountsSuite);
+            },
+            [["validate", "amounts.csv", "--suite", "suite.json", "--schema", "amount:double,id:int64", "--on-bad-rows", "skip",
+              "--result-format", "COMPLETE", "-o", "result.json", "--store", "none"]],
+            ["result.json"]),
+        ["CSV value the schema cannot hold (exit 3)"] = (
+            folder =>
+            {
+                File.WriteAllText(Path.Combine(folder, "amounts.csv"), "id,amount\n1,10.5\n2,abc\n");
+                File.WriteAllText(Path.Combine(folder, "suite.json"), AmountsSuite);
+            },
+            [["validate", "amounts.csv", "--suite", "suite.json", "--schema", "amount:double", "--store", "none"]],
+            []),
         ["Suite that is not JSON (exit 2)"] = (
             folder =>
             {
@@ -130,6 +148,17 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
             { "type": "expect_column_values_to_be_of_type", "kwargs": { "column": "float_col", "type_": "float" } },
             { "type": "expect_column_median_to_be_between", "kwargs": { "column": "bigint_col", "min_value": 0, "max_value": 100 } },
             { "type": "expect_table_row_count_to_equal", "kwargs": { "value": 8 } }
+          ]
+        }
+        """;
+
+    private const string AmountsSuite = """
+        {
+          "name": "amounts",
+          "expectations": [
+            { "type": "expect_column_values_to_not_be_null", "kwargs": { "column": "amount" } },
+            { "type": "expect_column_values_to_be_between", "kwargs": { "column": "amount", "min_value": 0, "max_value": 10 } },
+            { "type": "expect_column_values_to_be_of_type", "kwargs": { "column": "id", "type_": "int64" } }
           ]
         }
         """;
