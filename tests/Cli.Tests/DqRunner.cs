@@ -41,17 +41,26 @@ internal static class DqRunner
     }
 
     /// <summary>Runs <c>dotnet dq.dll args</c> to completion (killed after <paramref name="timeout"/>).</summary>
-    public static (int Code, string Out, string Err) RunProcess(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static (int Code, string Out, string Err) RunProcess(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Complete(Start(workingDirectory, null, args), timeout, $"dq {string.Join(' ', args)}");
+
+    /// <summary>Reads a started process's output to the end and waits for it, killing it after <paramref name="timeout"/>.</summary>
+    /// <param name="process">A process started with redirected output and error; disposed here.</param>
+    /// <param name="timeout">How long it may run.</param>
+    /// <param name="description">The command line, for the timeout's message.</param>
+    public static (int Code, string Out, string Err) Complete(Process process, TimeSpan timeout, string description)
     {
-        using var process = Start(workingDirectory, null, args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
+        using (process)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dq {string.Join(' ', args)} did not finish within {timeout}.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{description} did not finish within {timeout}.");
+            }
+            return (process.ExitCode, output.Result, error.Result);
         }
-        return (process.ExitCode, output.Result, error.Result);
     }
 }
 

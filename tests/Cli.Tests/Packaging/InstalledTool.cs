@@ -122,15 +122,7 @@ public sealed class InstalledTool : IDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         // The framework-dependent tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not in a default place.
         info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {s_timeout}.");
-        }
-        return (process.ExitCode, output.Result, error.Result);
+        return DqRunner.Complete(Process.Start(info)!, s_timeout, $"{file} {string.Join(' ', args)}");
     }
 }
 
