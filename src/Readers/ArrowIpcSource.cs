@@ -91,19 +91,7 @@ public sealed class ArrowIpcSource : IBatchSource
 
     private IArrowReader Open(out Func<Schema> schema)
     {
-        if (!File.Exists(Name))
-        {
-            throw ReaderErrors.FileNotFound(Name);
-        }
-        FileStream stream;
-        try
-        {
-            stream = File.OpenRead(Name);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw ReaderErrors.CannotOpen(Name, ex);
-        }
+        FileStream stream = DataFiles.OpenRead(Name);
         Span<byte> magic = stackalloc byte[6];
         bool isFile = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length && magic.SequenceEqual("ARROW1"u8);
         stream.Position = 0;

@@ -52,20 +52,18 @@ public static class BatchSources
     private static DataFormat Sniff(string path, out char? delimiter)
     {
         delimiter = null;
-        if (!File.Exists(path))
-        {
-            throw ReaderErrors.FileNotFound(path);
-        }
         byte[] head = new byte[4096];
         int length;
-        try
+        using (FileStream stream = DataFiles.OpenRead(path))
         {
-            using FileStream stream = File.OpenRead(path);
-            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw ReaderErrors.CannotOpen(path, ex);
+            try
+            {
+                length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+            catch (IOException ex)
+            {
+                throw ReaderErrors.CannotOpen(path, ex);
+            }
         }
         ReadOnlySpan<byte> bytes = head.AsSpan(0, length);
         if (bytes.StartsWith("PAR1"u8) || bytes.StartsWith("PARE"u8))

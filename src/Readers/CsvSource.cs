@@ -205,21 +205,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
 
     private CsvTokenizer Open() => new(_open(), Name, _options);
 
-    private static FileStream OpenFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw ReaderErrors.FileNotFound(path);
-        }
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw ReaderErrors.CannotOpen(path, ex);
-        }
-    }
+    private static FileStream OpenFile(string path) => DataFiles.OpenRead(path, FileOptions.SequentialScan, bufferSize: 0);
 
     private static void ValidateCharacter(char value, string name)
     {

@@ -243,10 +243,6 @@ public sealed class ParquetSource : IBatchSource
 
     private FileReader Open(bool parallel, IEnumerable<int> dictionaryLeaves)
     {
-        if (!File.Exists(Name))
-        {
-            throw ReaderErrors.FileNotFound(Name);
-        }
         ThrowIfEncrypted();
         using ReaderProperties properties = ReaderProperties.WithMemoryPool(NativeMemory.Pool);
         // Pages are read through a small buffer rather than whole column chunks at once, which bounds memory.
@@ -273,7 +269,7 @@ public sealed class ParquetSource : IBatchSource
     private void ThrowIfEncrypted()
     {
         Span<byte> magic = stackalloc byte[4];
-        using FileStream stream = File.OpenRead(Name);
+        using FileStream stream = DataFiles.OpenRead(Name);
         if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PARE"u8))
         {
             throw ReaderErrors.EncryptedParquet(Name);

@@ -21,6 +21,14 @@ internal static partial class ReaderErrors
             FilePath = path,
         };
 
+    public static DataReadException NotAFile(string path) =>
+        new($"`{path}` is a pipe or a device, not a file: dq reads a data file more than once (to recognise its format and " +
+            "infer its schema, then to validate every row), and a pipe gives each byte only once, so rows would be lost. " +
+            "Write the data to a file first (for example `zcat data.csv.gz > data.csv`) and validate that file.")
+        {
+            FilePath = path,
+        };
+
     public static DataReadException UnknownFormat(string path) =>
         new($"The format of `{path}` could not be recognised from its extension or content. dq reads CSV (.csv), " +
             "TSV (.tsv), Parquet (.parquet, .pq), JSON lines (.jsonl, .ndjson) and Arrow IPC (.arrow, .arrows, .feather, .ipc); " +

@@ -18,18 +18,7 @@ internal sealed class JsonLineReader : IDisposable
     public JsonLineReader(string path)
     {
         _path = path;
-        if (!File.Exists(path))
-        {
-            throw ReaderErrors.FileNotFound(path);
-        }
-        try
-        {
-            _stream = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw ReaderErrors.CannotOpen(path, ex);
-        }
+        _stream = DataFiles.OpenRead(path);
     }
 
     public (long Line, byte[] Json)? Next()
