@@ -35,6 +35,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
     private readonly CsvReaderOptions _options;
     private readonly Func<Stream> _open;
     private readonly CsvNullTokens _nulls;
+    private readonly CsvBufferPool _buffers = new();
     private (Schema Schema, CsvColumnSpec[] Columns)? _plan;
     private bool _disposed;
 
@@ -97,7 +98,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
     /// <summary>Reads the rows in batches of <see cref="CsvReaderOptions.BatchSize"/> rows, in file order, in one pass.</summary>
     /// <param name="columns">The columns to read, or <see langword="null"/> for all; names not in the header are ignored.</param>
     /// <param name="cancellationToken">Stops reading between blocks of rows.</param>
-    /// <returns>The batches; none for a header-only file. Each batch owns its buffers.</returns>
+    /// <returns>The batches; none for a header-only file. Each batch owns its buffers until it is passed to <see cref="ReleaseBatch"/>.</returns>
     /// <exception cref="DataReadException">The file is missing, empty or malformed, or a value does not fit its column's type.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
     public IEnumerable<RecordBatch> ReadBatches(IReadOnlyCollection<string>? columns = null, CancellationToken cancellationToken = default)
@@ -105,6 +106,10 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
         ObjectDisposedException.ThrowIf(_disposed, this);
         return Read(columns, cancellationToken);
     }
+
+    /// <summary>Takes back the buffers of a batch this source yielded, for the batches that follow; it must not be used afterwards.</summary>
+    /// <param name="batch">A batch from <see cref="ReadBatches"/>.</param>
+    public void ReleaseBatch(RecordBatch batch) => _buffers.Return(batch);
 
     /// <summary>Marks the source as disposed; the file is only open while a read runs.</summary>
     public void Dispose() => _disposed = true;
@@ -117,7 +122,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
         var wanted = columns is null ? null : new HashSet<string>(columns, StringComparer.Ordinal);
         int[] selected = [.. Enumerable.Range(0, specs.Length).Where(i => wanted is null || wanted.Contains(specs[i].Name))];
         int batchSize = _options.BatchSize;
-        var appenders = selected.Select(i => CsvColumnAppender.Create(Context(specs[i], i), batchSize)).ToArray();
+        var appenders = selected.Select(i => CsvColumnAppender.Create(Context(specs[i], i), batchSize, _buffers)).ToArray();
         var batchSchema = new Schema(selected.Select(i => schema.FieldsList[i]), null);
         int rows = 0;
         CsvFieldBlock block = sample.Block;

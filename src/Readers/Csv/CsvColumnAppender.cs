@@ -7,9 +7,12 @@ namespace Dq.Readers.Csv;
 /// Parses one column of a block of records straight into the Arrow buffers of the batch being built: a tight typed
 /// loop per column and block, with no string and no per-value virtual call.
 /// </summary>
-internal abstract class CsvColumnAppender(CsvColumnContext context, int capacity)
+internal abstract class CsvColumnAppender(CsvColumnContext context, int capacity, CsvBufferPool pool)
 {
     protected CsvColumnContext Context { get; } = context;
+
+    /// <summary>Where the value buffers come from, and go back to when the engine releases a batch.</summary>
+    protected CsvBufferPool Pool { get; } = pool;
 
     /// <summary>The rows a batch holds; buffers are sized for it once per batch.</summary>
     protected int Capacity { get; } = capacity;
@@ -26,14 +29,14 @@ internal abstract class CsvColumnAppender(CsvColumnContext context, int capacity
     /// <summary>Returns the array of the rows appended since the last call, and starts new buffers.</summary>
     public abstract IArrowArray Build();
 
-    public static CsvColumnAppender Create(CsvColumnContext context, int capacity) => context.Type switch
+    public static CsvColumnAppender Create(CsvColumnContext context, int capacity, CsvBufferPool pool) => context.Type switch
     {
-        CsvColumnType.Int64 => new PrimitiveAppender<long, Int64Parser>(context, capacity, Int64Type.Default, new(context.Inferred)),
-        CsvColumnType.Double => new PrimitiveAppender<double, DoubleParser>(context, capacity, DoubleType.Default, new(context.Inferred)),
-        CsvColumnType.Date => new PrimitiveAppender<int, DateParser>(context, capacity, Date32Type.Default, new(context.Format)),
-        CsvColumnType.Timestamp => new PrimitiveAppender<long, TimestampParser>(context, capacity, ArrowTypeOf(CsvColumnType.Timestamp), new(context.Format)),
-        CsvColumnType.Boolean => new BooleanAppender(context, capacity),
-        _ => new StringAppender(context, capacity),
+        CsvColumnType.Int64 => new PrimitiveAppender<long, Int64Parser>(context, capacity, pool, Int64Type.Default, new(context.Inferred)),
+        CsvColumnType.Double => new PrimitiveAppender<double, DoubleParser>(context, capacity, pool, DoubleType.Default, new(context.Inferred)),
+        CsvColumnType.Date => new PrimitiveAppender<int, DateParser>(context, capacity, pool, Date32Type.Default, new(context.Format)),
+        CsvColumnType.Timestamp => new PrimitiveAppender<long, TimestampParser>(context, capacity, pool, ArrowTypeOf(CsvColumnType.Timestamp), new(context.Format)),
+        CsvColumnType.Boolean => new BooleanAppender(context, capacity, pool),
+        _ => new StringAppender(context, capacity, pool),
     };
 
     public static IArrowType ArrowTypeOf(CsvColumnType type) => type switch

@@ -7,7 +7,8 @@ using Apache.Arrow.Types;
 namespace Dq.Readers.Csv;
 
 /// <summary>A boolean column: values are bit-packed into the batch's buffer.</summary>
-internal sealed class BooleanAppender(CsvColumnContext context, int capacity) : CsvColumnAppender(context, capacity)
+/// <remarks>Its bits are set by OR and so start zeroed: fresh arrays (a bit per row is small), not the pool's.</remarks>
+internal sealed class BooleanAppender(CsvColumnContext context, int capacity, CsvBufferPool pool) : CsvColumnAppender(context, capacity, pool)
 {
     private byte[] _bits = new byte[(capacity + 7) / 8];
 
@@ -44,10 +45,10 @@ internal sealed class BooleanAppender(CsvColumnContext context, int capacity) : 
 }
 
 /// <summary>A string column: the field bytes are copied once, into the batch's data buffer, with Arrow offsets beside them.</summary>
-internal sealed class StringAppender(CsvColumnContext context, int capacity) : CsvColumnAppender(context, capacity)
+internal sealed class StringAppender(CsvColumnContext context, int capacity, CsvBufferPool pool) : CsvColumnAppender(context, capacity, pool)
 {
-    private byte[] _offsets = NewOffsets(capacity);
-    private byte[] _data = GC.AllocateUninitializedArray<byte>(Math.Max(256, capacity * 8));
+    private byte[] _offsets = NewOffsets(pool, capacity);
+    private byte[] _data = pool.Rent(Math.Max(256, capacity * 8));
     private int _dataLength;
 
     public override void Append(CsvFieldBlock block, int column, int first, int count)
@@ -66,7 +67,7 @@ internal sealed class StringAppender(CsvColumnContext context, int capacity) : C
             {
                 if (_dataLength + size > _data.Length)
                 {
-                    System.Array.Resize(ref _data, Math.Max(_data.Length * 2, _dataLength + size));
+                    _data = Pool.Grow(_data, _dataLength, Math.Max(_data.Length * 2, _dataLength + size));
                 }
                 field.CopyTo(_data.AsSpan(_dataLength));
                 _dataLength += size;
@@ -81,16 +82,16 @@ internal sealed class StringAppender(CsvColumnContext context, int capacity) : C
         int nulls = Validity.NullCount;
         var array = new StringArray(Length, new ArrowBuffer(_offsets.AsMemory(0, (Length + 1) * sizeof(int))),
             new ArrowBuffer(_data.AsMemory(0, _dataLength)), Validity.Build(Length), nulls, 0);
-        _offsets = NewOffsets(Capacity);
-        _data = GC.AllocateUninitializedArray<byte>(Math.Max(256, _dataLength + (_dataLength >> 3)));
+        _offsets = NewOffsets(Pool, Capacity);
+        _data = Pool.Rent(Math.Max(256, _dataLength + (_dataLength >> 3)));
         _dataLength = 0;
         Length = 0;
         return array;
     }
 
-    private static byte[] NewOffsets(int capacity)
+    private static byte[] NewOffsets(CsvBufferPool pool, int capacity)
     {
-        byte[] offsets = GC.AllocateUninitializedArray<byte>((capacity + 1) * sizeof(int));
+        byte[] offsets = pool.Rent((capacity + 1) * sizeof(int));
         offsets.AsSpan(0, sizeof(int)).Clear();
         return offsets;
     }

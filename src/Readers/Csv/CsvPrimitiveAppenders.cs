@@ -12,12 +12,13 @@ internal interface ICsvValueParser<T>
 }
 
 /// <summary>A fixed-width column (int64, double, date32, timestamp): values are written into the batch's buffer in place.</summary>
-internal sealed class PrimitiveAppender<T, TParser>(CsvColumnContext context, int capacity, IArrowType type, TParser parser) : CsvColumnAppender(context, capacity)
+internal sealed class PrimitiveAppender<T, TParser>(CsvColumnContext context, int capacity, CsvBufferPool pool, IArrowType type, TParser parser)
+    : CsvColumnAppender(context, capacity, pool)
     where T : unmanaged
     where TParser : struct, ICsvValueParser<T>
 {
     private TParser _parser = parser;
-    private byte[] _values = GC.AllocateUninitializedArray<byte>(capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
+    private byte[] _values = pool.Rent(capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 
     public override void Append(CsvFieldBlock block, int column, int first, int count)
     {
@@ -51,7 +52,7 @@ internal sealed class PrimitiveAppender<T, TParser>(CsvColumnContext context, in
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         int nulls = Validity.NullCount;
         var data = new ArrayData(type, Length, nulls, 0, [Validity.Build(Length), new ArrowBuffer(_values.AsMemory(0, Length * size))]);
-        _values = GC.AllocateUninitializedArray<byte>(Capacity * size);
+        _values = Pool.Rent(Capacity * size);
         Length = 0;
         return ArrowArrayFactory.BuildArray(data);
     }
