@@ -1,5 +1,7 @@
 using Dq.Cli;
+using Dq.Cli.Running;
 
+MallocTuning.Apply();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
