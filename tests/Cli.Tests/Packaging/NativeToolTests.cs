@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Dq.Cli.Tests.Packaging;
@@ -105,6 +107,67 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
             Assert.True(File.Exists(Path.Combine(reference, output)), $"the framework-dependent build wrote no {output}");
             Assert.Equal(Mask(File.ReadAllText(Path.Combine(reference, output)), reference), Mask(File.ReadAllText(Path.Combine(native, output)), native));
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Interrupt_MidCheckpoint_Exits130_AndWritesNothing(bool native)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The test watches /proc for the moment dq reads its data, and interrupts it with kill -INT.");
+        Assert.SkipWhen(native && tool.NativePlatform is null, "dq ships no Native AOT package for this host's platform.");
+        string project = InitProject();
+        // 40 files of 50,000 rows behind the checkpoint's glob: seconds of work, so the interrupt lands mid-run.
+        string first = Path.Combine(project, "data", "orders-000.csv");
+        File.WriteAllLines(first, ["order_id,customer_id,amount,status,order_date",
+            .. Enumerable.Range(0, 50_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{i % 977},{i % 1000}.25,placed,2024-0{1 + i % 9}-1{i % 9}"))]);
+        for (int part = 1; part < 40; part++)
+        {
+            File.Copy(first, Path.Combine(project, "data", string.Create(CultureInfo.InvariantCulture, $"orders-{part:000}.csv")));
+        }
+        string[] args = ["validate", "--checkpoint", Path.Combine(project, "checkpoints", "orders.yml"), "--docs", Path.Combine(Folder, "site")];
+        using Process process = native
+            ? Process.Start(new ProcessStartInfo(tool.Command, args) { RedirectStandardOutput = true, RedirectStandardError = true })!
+            : DqRunner.Start(Folder, null, args);
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        WaitUntilReading(process, Path.Combine(project, "data"));
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(s_timeout), "dq did not stop after the interrupt");
+        string stdout = await output, stderr = await error;
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{stdout}{stderr}");
+        Assert.Contains("dq: cancelled; no output was written.", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project, "reports")), "a report was written");
+        Assert.False(Directory.Exists(Path.Combine(Folder, "site")), "data docs were written");
+        Assert.False(File.Exists(Path.Combine(project, ".dq", "store.db")), "the store was written");
+    }
+
+    /// <summary>Waits until the process has one of the files under <paramref name="folder"/> open: the validations have begun.</summary>
+    private static void WaitUntilReading(Process process, string folder)
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        string fds = $"/proc/{process.Id}/fd";
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(fds).Any(fd => new FileInfo(fd).LinkTarget?.StartsWith(folder, StringComparison.Ordinal) == true))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A descriptor closed while it was read: look again.
+            }
+            Thread.Sleep(2);
+        }
+        Assert.Fail(process.HasExited ? $"dq exited ({process.ExitCode}) before it was interrupted" : "dq never opened its data");
     }
 
     /// <summary>Masks what differs between any two runs: the folder they ran in, run ids, clock times, durations.</summary>
