@@ -8,7 +8,8 @@ namespace Dq.Cli.Tests.Packaging;
 /// The installed Native AOT tool against the framework-dependent build of the same code (<c>dotnet dq.dll</c>) as
 /// the reference: each scenario runs in two identical folders, and the exit code, the console output and every file
 /// written must match once run ids, clock times and durations are masked. Native AOT compiles without the runtime's
-/// reflection fallbacks, so a path that needs one fails here, not on a user's machine.
+/// reflection fallbacks, so a path that needs one fails here, not on a user's machine. Both builds must also stop
+/// cleanly when interrupted (exit 130, nothing written), since Native AOT handles signals without the runtime host.
 /// </summary>
 [Collection("tool package")]
 public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
