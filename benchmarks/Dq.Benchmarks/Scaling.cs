@@ -83,10 +83,8 @@ public static class Scaling
     private static (string Name, ExpectationSuite Suite, RecordBatchSource Loaded) Ids()
     {
         const int Rows = 10_000_000, BatchRows = 1 << 17;
-        var random = new Random(5);
-        var values = Enumerable.Range(0, Rows).Select(i => random.NextDouble() < 0.001 && i > 0 ? random.Next(1, i + 1) : i + 1L).ToArray();
         var schema = new Schema([new Field("id", Int64Type.Default, false)], null);
-        var batches = values.Chunk(BatchRows).Select(chunk => new RecordBatch(schema, [new Int64Array.Builder().AppendRange(chunk).Build()], chunk.Length)).ToList();
+        var batches = Micro.ColumnData.OrderIds(Rows, BatchRows).Select(ids => new RecordBatch(schema, [ids], ids.Length)).ToList();
         var suite = ExpectationSuite.Create("ids").ExpectColumnValuesToBeUnique("id").Build();
         return ("ids", suite, new RecordBatchSource(schema, batches, "ids"));
     }

@@ -5,6 +5,17 @@ namespace Dq.Benchmarks.Micro;
 /// <summary>Deterministic Arrow columns for the micro benchmarks.</summary>
 internal static class ColumnData
 {
+    /// <summary>
+    /// Order ids 1…<paramref name="rows"/>, 0.1 % of them repeating an earlier id (the orders table's rule), in
+    /// batches of <paramref name="batchRows"/>: the uniqueness benchmarks' input.
+    /// </summary>
+    public static Int64Array[] OrderIds(int rows, int batchRows, int seed = 5)
+    {
+        var random = new Random(seed);
+        long[] values = [.. Enumerable.Range(0, rows).Select(i => random.NextDouble() < 0.001 && i > 0 ? random.Next(1, i + 1) : i + 1L)];
+        return [.. values.Chunk(batchRows).Select(chunk => new Int64Array.Builder().AppendRange(chunk).Build())];
+    }
+
     public static Int64Array Int64(int rows, double nullRate, int seed = 1)
     {
         var random = new Random(seed);

@@ -31,9 +31,8 @@ public class DuplicateInt64Benchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(5);
-        _values = [.. Enumerable.Range(0, Rows).Select(i => random.NextDouble() < 0.001 && i > 0 ? random.Next(1, i + 1) : i + 1L)];
-        _batches = [.. _values.Chunk(BatchRows).Select(chunk => new Int64Array.Builder().AppendRange(chunk).Build())];
+        _batches = ColumnData.OrderIds(Rows, BatchRows);
+        _values = [.. _batches.SelectMany(b => b.Values.ToArray())];
         _kernel = DuplicateKernels.Create(new Field("id", Int64Type.Default, false), 20);
     }
 
