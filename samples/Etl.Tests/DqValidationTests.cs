@@ -36,11 +36,11 @@ public sealed class DqValidationTests
     {
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(RawCustomers(), EtlSuites.CleanCustomers()));
 
-        Assert.Contains("column `customer_id`: values must not be null", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `customer_id` must not be null", error.Message, StringComparison.Ordinal);
         Assert.Contains("sample: row 2: null", error.Message, StringComparison.Ordinal);
-        Assert.Contains("column `customer_id`: values must be unique", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `customer_id` must be unique", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 0: \"c1\", row 4: \"c1\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("column `status`: values must not be null", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `status` must not be null", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DqValidationTests
 
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(OrderTransforms.CalculateOrderMetrics(orders), EtlSuites.OrderMetrics()));
 
-        Assert.Contains("column `total_amount`: values must be at least 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `total_amount` must be at least 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 0: -6", error.Message, StringComparison.Ordinal);
     }
 }

@@ -100,7 +100,7 @@ public sealed class PipelineTests : IDisposable
         var error = Assert.Throws<DataAssertionException>(() =>
             DataAssert.Satisfies(metrics, SuiteJson.Read(Path.Combine(s_pipeline, "suites", "order_metrics.suite.json"))));
 
-        Assert.Contains("column `total_amount`: values must be at least 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `total_amount` must be at least 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 0: -8", error.Message, StringComparison.Ordinal);
     }
 

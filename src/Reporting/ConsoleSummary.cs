@@ -53,15 +53,7 @@ public static class ConsoleSummary
         return [index.ToString(CultureInfo.InvariantCulture), r.Configuration.Type, Clean(r.Configuration.Column ?? "", MaxValueWidth), status, unexpected, percent, samples];
     }
 
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{Clean(s, MaxValueWidth)}\"",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Clean(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", MaxValueWidth),
-    };
+    private static string Format(object? value) => Clean(ValueText.Format(value, MaxValueWidth), MaxValueWidth + 1);
 
     internal static string Clean(string text, int maxWidth) => TerminalText.Clean(text, maxWidth);
 

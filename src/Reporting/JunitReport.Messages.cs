@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
 
 namespace Dq.Reporting;
@@ -8,6 +9,7 @@ namespace Dq.Reporting;
 public static partial class JunitReport
 {
     private const int MaxSamples = 10;
+    private const int MaxValueWidth = 200;
 
     /// <summary>The testcase name: the type and, when there is one, the column, as <c>type(column)</c>.</summary>
     internal static string CaseName(ExpectationResult r) =>
@@ -27,7 +29,7 @@ public static partial class JunitReport
             var samples = d.PartialUnexpectedList is { Count: > 0 } list
                 ? ": " + string.Join(", ", list.Take(3).Select(Format)) + (list.Count > 3 ? ", …" : "")
                 : "";
-            return $"{count.ToString(CultureInfo.InvariantCulture)} unexpected value{(count == 1 ? "" : "s")}{percent}{samples}";
+            return $"{ValueText.Count(count, "unexpected value")}{percent}{samples}";
         }
         if (d?.HasObservedValue == true)
         {
@@ -41,6 +43,7 @@ public static partial class JunitReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"expectation {index}: {r.Configuration.Type}\n");
+        text.Append(CultureInfo.InvariantCulture, $"rule: {ExpectationCatalog.Describe(r.Configuration).ToPlainText()}\n");
         text.Append(CultureInfo.InvariantCulture, $"kwargs: {r.Configuration.Kwargs.ToJsonString()}\n");
         text.Append(CultureInfo.InvariantCulture, $"result: {Message(r)}\n");
         if (r.Result?.PartialUnexpectedList is { Count: > 0 } values)
@@ -54,15 +57,7 @@ public static partial class JunitReport
         return text.ToString();
     }
 
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    private static string Format(object? value) => ValueText.Format(value, MaxValueWidth);
 
     /// <summary>
     /// Text that XML 1.0 can hold: characters it forbids (control characters other than tab and line breaks, lone

@@ -13,7 +13,7 @@ namespace Dq.Reporting;
 /// <remarks>
 /// <para>
 /// A testcase is named by the expectation type and its column, such as
-/// <c>expect_column_values_to_be_unique(order_id)</c>; its class name is <c>suite.asset</c>, so reporters group the
+/// <c>type(order_id)</c>; its class name is <c>suite.asset</c>, so reporters group the
 /// cases of one validation. A failed expectation of <c>error</c> severity is a <c>&lt;failure&gt;</c>; one that could
 /// not be judged (a missing column) is an <c>&lt;error&gt;</c>. A failed expectation of <c>warn</c> severity is
 /// <c>&lt;skipped&gt;</c> with a message starting <c>warn:</c>: reporters show it without failing the build, as the

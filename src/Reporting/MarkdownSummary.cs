@@ -1,3 +1,4 @@
+using Dq.Expectations.Catalog;
 using System.Globalization;
 using System.Text;
 using Dq.Expectations.Results;
@@ -73,7 +74,7 @@ public static class MarkdownSummary
     }
 
     private static string Sentence(ExpectationResult e) =>
-        ExpectationSentence.For(e.Configuration).Render(Escape, p => p.Kind == SentenceParameterKind.Percent ? Escape(p.Text) : $"<code>{Escape(p.Text)}</code>");
+        ExpectationCatalog.Describe(e.Configuration).Render(Escape, p => p.Kind == SentenceParameterKind.Percent ? Escape(p.Text) : $"<code>{Escape(p.Text)}</code>");
 
     private static string Found(ExpectationResult e)
     {
@@ -86,11 +87,11 @@ public static class MarkdownSummary
         {
             return string.Create(CultureInfo.InvariantCulture, $"{count:N0} unexpected ({ValueText.Percent(d.UnexpectedPercent)})");
         }
-        return d?.HasObservedValue == true ? "observed " + Escape(ValueText.Of(d.ObservedValue)) : "";
+        return d?.HasObservedValue == true ? "observed " + Escape(ValueText.Format(d.ObservedValue)) : "";
     }
 
     private static string Samples(ExpectationResult e) => e.Result?.PartialUnexpectedList is { Count: > 0 } values
-        ? Escape(string.Join(", ", values.Take(MaxSamples).Select(ValueText.Quoted)) + (values.Count > MaxSamples ? ", …" : ""))
+        ? Escape(string.Join(", ", values.Take(MaxSamples).Select(v => ValueText.Format(v))) + (values.Count > MaxSamples ? ", …" : ""))
         : "";
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class DataAssertions
         return new ColumnAssertions(this, column);
     }
 
-    /// <summary>Asserts that the table has exactly <paramref name="rows"/> rows (<c>expect_table_row_count_to_equal</c>).</summary>
+    /// <summary>Asserts that the table has exactly <paramref name="rows"/> rows (<see cref="Dq.Expectations.Catalog.ExpectTableRowCountToEqual"/>).</summary>
     /// <exception cref="DataAssertionException">The row count differs.</exception>
     public DataAssertions HaveRowCount(long rows) => Check(b => b.ExpectTableRowCountToEqual(rows));
 

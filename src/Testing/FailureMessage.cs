@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
@@ -8,13 +8,12 @@ namespace Dq.Testing;
 
 /// <summary>
 /// Writes the message of a failed validation for a test runner: one numbered entry per failed expectation with
-/// where (column or table), the rule in plain words with its GX type, what was observed, and sample bad values
+/// the rule in plain words (the catalogue's sentence, which names the column) with its GX type, what was observed, and sample bad values
 /// with their 0-based row indexes.
 /// </summary>
 internal static class FailureMessage
 {
     private const int MaxSamples = 5;
-    private const int MaxSetMembers = 10;
     private const int MaxValueWidth = 40;
 
     public static string Format(ValidationResult result)
@@ -37,9 +36,8 @@ internal static class FailureMessage
     private static void Entry(StringBuilder text, int number, ExpectationResult r)
     {
         var config = r.Configuration;
-        var where = config.Column is { } column ? $"column `{Clean(column)}`" : "table";
         var warn = r.Severity == Severity.Warn ? " [warn]" : "";
-        text.Append(CultureInfo.InvariantCulture, $"\n  {number}. {where}: {Rule(config)}{warn}\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n  {number}. {Rule(config)}{warn}\n");
         text.Append(CultureInfo.InvariantCulture, $"     ({config.Type})\n");
         if (r.ExceptionInfo is { } error)
         {
@@ -73,70 +71,12 @@ internal static class FailureMessage
         }
     }
 
-    /// <summary>The rule of an expectation in plain words, from its type and kwargs.</summary>
-    internal static string Rule(ExpectationConfiguration config)
-    {
-        var k = config.Kwargs;
-        var rule = config.Type switch
-        {
-            "expect_column_to_exist" => k["column_index"] is { } index ? $"must exist at position {Json(index)} (0-based)" : "must exist",
-            "expect_column_values_to_not_be_null" => "values must not be null",
-            "expect_column_values_to_be_null" => "values must be null",
-            "expect_column_values_to_be_unique" => "values must be unique",
-            "expect_column_values_to_be_between" => "values must be " + Range(k),
-            "expect_column_values_to_be_in_set" => $"values must be one of {Set(k["value_set"])}",
-            "expect_column_values_to_not_be_in_set" => $"values must not be any of {Set(k["value_set"])}",
-            "expect_column_values_to_match_strftime_format" => $"values must match the strftime format {Json(k["strftime_format"])}",
-            "expect_table_row_count_to_be_between" => "row count must be " + Range(k),
-            "expect_table_row_count_to_equal" => $"row count must be {Json(k["value"])}",
-            _ => $"must satisfy {config.Type} with {Kwargs(k)}",
-        };
-        if (k["mostly"] is { } mostly && mostly.GetValueKind() == System.Text.Json.JsonValueKind.Number)
-        {
-            rule += $", for at least {(mostly.GetValue<double>() * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of them";
-        }
-        return rule;
-    }
+    /// <summary>The rule of an expectation in plain words: its sentence from the catalogue, for every type.</summary>
+    internal static string Rule(ExpectationConfiguration config) => Clean(ExpectationCatalog.Describe(config).ToPlainText(), int.MaxValue);
 
-    private static string Range(JsonObject k)
-    {
-        var min = k["min_value"];
-        var max = k["max_value"];
-        var strictMin = k["strict_min"]?.GetValue<bool>() == true;
-        var strictMax = k["strict_max"]?.GetValue<bool>() == true;
-        return (min, max) switch
-        {
-            (not null, not null) when !strictMin && !strictMax => $"between {Json(min)} and {Json(max)}",
-            (not null, not null) => $"{(strictMin ? "greater than" : "at least")} {Json(min)} and {(strictMax ? "less than" : "at most")} {Json(max)}",
-            (not null, null) => $"{(strictMin ? "greater than" : "at least")} {Json(min)}",
-            (null, not null) => $"{(strictMax ? "less than" : "at most")} {Json(max)}",
-            _ => "anything (no bounds)",
-        };
-    }
+    private static string Value(object? value) => Clean(ValueText.Format(value, MaxValueWidth), MaxValueWidth + 1);
 
-    private static string Set(JsonNode? set) => set is JsonArray members
-        ? "[" + string.Join(", ", members.Take(MaxSetMembers).Select(Json)) + (members.Count > MaxSetMembers ? $", … ({members.Count} in all)" : "") + "]"
-        : Json(set);
-
-    private static string Kwargs(JsonObject k) =>
-        string.Join(", ", k.Where(p => p.Key is not ("column" or "result_format")).Select(p => $"{p.Key}={Json(p.Value)}"));
-
-    private static string Json(JsonNode? node) => node is null ? "null" : Clean(node.ToJsonString(), 200);
-
-    private static string Value(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{Clean(s)}\"",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateTimeOffset dto => dto.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        byte[] bytes => "0x" + Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, MaxValueWidth / 2))) + (bytes.Length > MaxValueWidth / 2 ? "…" : ""),
-        _ => Clean(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
-    };
-
-    private static string Count(long n, string noun) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
+    private static string Count(long n, string noun) => ValueText.Count(n, noun);
 
     private static string Clean(string text, int maxWidth = MaxValueWidth) => Dq.Reporting.TerminalText.Clean(text, maxWidth);
 }

@@ -39,10 +39,10 @@ public sealed class DataAssertTests
         var message = error.Message;
 
         Assert.StartsWith("Expected the DataFrame (5 rows) to satisfy suite `customers`, but 3 of 4 expectations failed:", message, StringComparison.Ordinal);
-        Assert.Contains("1. column `email`: values must not be null\n     (expect_column_values_to_not_be_null)\n     unexpected: 2 of 5 rows (40%)\n     sample: row 1: null, row 3: null", message, StringComparison.Ordinal);
-        Assert.Contains("2. column `customer_id`: values must be unique", message, StringComparison.Ordinal);
+        Assert.Contains("1. Values in `email` must not be null\n     (expect_column_values_to_not_be_null)\n     unexpected: 2 of 5 rows (40%)\n     sample: row 1: null, row 3: null", message, StringComparison.Ordinal);
+        Assert.Contains("2. Values in `customer_id` must be unique", message, StringComparison.Ordinal);
         Assert.Contains("unexpected: 2 of 5 non-null values (40%)\n     sample: row 0: 7, row 2: 7", message, StringComparison.Ordinal);
-        Assert.Contains("3. column `status`: values must be one of [\"active\",\"closed\"]".Replace(",", ", ", StringComparison.Ordinal), message, StringComparison.Ordinal);
+        Assert.Contains("3. Values in `status` must belong to the set [\"active\", \"closed\"]", message, StringComparison.Ordinal);
         Assert.Contains("sample: row 2: \"gone\"", message, StringComparison.Ordinal);
         Assert.DoesNotContain("row count", message, StringComparison.Ordinal);
         Assert.Equal(3, error.Result!.Statistics.UnsuccessfulExpectations);
@@ -55,7 +55,7 @@ public sealed class DataAssertTests
 
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(Customers(), suite));
 
-        Assert.Contains("column `age`: values must be between 0 and 130", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `age` must be between 0 and 130", error.Message, StringComparison.Ordinal);
         Assert.Contains("could not be checked:", error.Message, StringComparison.Ordinal);
         Assert.Contains("age", error.Message[error.Message.IndexOf("could not be checked", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class DataAssertTests
 
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(Customers(), suite));
 
-        Assert.Contains("1. table: row count must be 3\n     (expect_table_row_count_to_equal)\n     observed value: 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1. The table must have exactly 3 rows\n     (expect_table_row_count_to_equal)\n     observed value: 5", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class DataAssertTests
 
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(frame, suite));
 
-        Assert.Contains("column `price`: values must be greater than 0 and at most 10, for at least 90% of them", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `price` must be more than 0 and at most 10, at least 90% of the time", error.Message, StringComparison.Ordinal);
         Assert.Contains("unexpected: 3 of 4 non-null values (75%)", error.Message, StringComparison.Ordinal);
         Assert.Contains("sample: row 0: 0, row 2: 20, row 3: -1", error.Message, StringComparison.Ordinal);
     }
@@ -129,8 +129,8 @@ public sealed class DataAssertTests
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(Customers(), suite));
 
         Assert.Contains("but 1 of 2 expectations failed (and 1 with severity warn):", error.Message, StringComparison.Ordinal);
-        Assert.Contains("1. column `email`: values must not be null [warn]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("2. column `customer_id`: values must be unique\n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1. Values in `email` must not be null [warn]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2. Values in `customer_id` must be unique\n", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class DataAssertTests
         var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(orders, suite, JsonNamingPolicy.SnakeCaseLower));
 
         Assert.StartsWith("Expected the Order items (2 rows)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("column `amount`: values must be at least 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `amount` must be at least 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 1: -5", error.Message, StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public sealed class FluentAssertionTests
     {
         var error = Assert.Throws<DataAssertionException>(() => Frame().Should().HaveColumn("mail"));
 
-        Assert.Contains("1. column `mail`: must exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1. Column `mail` must exist", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class FluentAssertionTests
     {
         var error = Assert.Throws<DataAssertionException>(() => Frame().Should().HaveColumn("email").WithNoNulls());
 
-        Assert.Contains("column `email`: values must not be null", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `email` must not be null", error.Message, StringComparison.Ordinal);
         Assert.Contains("sample: row 1: null", error.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class FluentAssertionTests
     {
         var error = Assert.Throws<DataAssertionException>(() => Frame().Should().HaveColumn("day").MatchingStrftimeFormat("%Y-%m-%d"));
 
-        Assert.Contains("values must match the strftime format \"%Y-%m-%d\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `day` must match `%Y-%m-%d`", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 1: \"2024-02-30\"", error.Message, StringComparison.Ordinal);
     }
 
@@ -61,7 +61,7 @@ public sealed class FluentAssertionTests
         var error = Assert.Throws<DataAssertionException>(() =>
             Frame().Should().HaveColumn("id").WithNoNulls().And.HaveColumn("email").WithValuesIn(["a@x.org"]));
 
-        Assert.Contains("column `email`: values must be one of [\"a@x.org\"]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `email` must belong to the set [\"a@x.org\"]", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 2: \"c@x.org\"", error.Message, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class FluentAssertionTests
 
         var error = Assert.Throws<DataAssertionException>(() => Frame().Should().HaveColumn("id").Satisfying("expect_column_values_to_be_between", kwargs));
 
-        Assert.Contains("column `id`: values must be at least 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Values in `id` must be at least 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("row 0: 1", error.Message, StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class FluentAssertionTests
         var error = Assert.Throws<DataAssertionException>(() =>
             Frame().Should().Satisfying("expect_table_row_count_to_be_between", new Dictionary<string, object?> { ["min_value"] = 5 }));
 
-        Assert.Contains("table: row count must be at least 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The table must have at least 5 rows", error.Message, StringComparison.Ordinal);
         Assert.Contains("observed value: 3", error.Message, StringComparison.Ordinal);
     }
 
@@ -102,7 +102,7 @@ public sealed class FluentAssertionTests
 
         var error = Assert.Throws<DataAssertionException>(() => Frame().Should().HaveRowCountBetween(null, 2));
 
-        Assert.Contains("row count must be at most 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The table must have at most 2 rows", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Dq.Expectations.Catalog;
+using Dq.Expectations.Results;
 using System.Text.Json.Nodes;
 using Dq.Expectations.Suites;
 using Dq.Reporting;
@@ -13,7 +15,7 @@ internal static class ExpectationText
 {
     public static string Describe(ExpectationConfiguration c)
     {
-        var text = ExpectationSentence.For(c).ToPlainText() + ".";
+        var text = ExpectationCatalog.Describe(c).ToPlainText() + ".";
         if (c.Meta["notes"] is JsonValue notes && notes.TryGetValue<string>(out var note))
         {
             text += $" ({note})";

@@ -9,6 +9,10 @@ public sealed class ExpectColumnDistinctValuesToBeInSet : DistinctValuesExpectat
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_distinct_values_to_be_in_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnDistinctValuesToBeInSet(c, k),
+        static d => d.Sentence("distinct values in {column} must belong to the set {value_set}"));
+
     internal ExpectColumnDistinctValuesToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, allowNullSet: true) { }
 

@@ -9,6 +9,10 @@ public sealed class ExpectColumnDistinctValuesToContainSet : DistinctValuesExpec
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_distinct_values_to_contain_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnDistinctValuesToContainSet(c, k),
+        static d => d.Sentence("distinct values in {column} must include every value of {value_set}"));
+
     internal ExpectColumnDistinctValuesToContainSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, allowNullSet: false) { }
 

@@ -9,6 +9,10 @@ public sealed class ExpectColumnDistinctValuesToEqualSet : DistinctValuesExpecta
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_distinct_values_to_equal_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnDistinctValuesToEqualSet(c, k),
+        static d => d.Sentence("distinct values in {column} must be exactly {value_set}"));
+
     internal ExpectColumnDistinctValuesToEqualSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, allowNullSet: false) { }
 

@@ -22,6 +22,10 @@ public sealed partial class ExpectColumnKlDivergenceToBeLessThan : ValueCountsEx
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_kl_divergence_to_be_less_than";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnKlDivergenceToBeLessThan(c, k),
+        static d => d.Sentence("the KL divergence of {column} from the expected partition must be less than {threshold}"));
+
     private readonly Partition? _partition;
     private readonly double? _threshold;
     private readonly double _tailHoldout;

@@ -10,6 +10,10 @@ public sealed class ExpectColumnMaxToBeBetween : ColumnAggregateExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_max_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnMaxToBeBetween(c, k),
+        static d => d.Sentence("the maximum of {column} must be {range}"));
+
     internal ExpectColumnMaxToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: true) => kwargs.RejectUnknown();
 

@@ -10,6 +10,10 @@ public sealed class ExpectColumnMedianToBeBetween : ColumnAggregateExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_median_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnMedianToBeBetween(c, k),
+        static d => d.Sentence("the median of {column} must be {range}"));
+
     internal ExpectColumnMedianToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
 

@@ -10,6 +10,10 @@ public sealed class ExpectColumnMinToBeBetween : ColumnAggregateExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_min_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnMinToBeBetween(c, k),
+        static d => d.Sentence("the minimum of {column} must be {range}"));
+
     internal ExpectColumnMinToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: true) => kwargs.RejectUnknown();
 

@@ -14,6 +14,12 @@ public sealed class ExpectColumnMostCommonValueToBeInSet : ValueCountsExpectatio
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_most_common_value_to_be_in_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnMostCommonValueToBeInSet(c, k),
+        static d => d.Flag("ties_okay")
+                ? d.Sentence("the most common value in {column} must belong to {value_set} (ties allowed)")
+                : d.Sentence("the most common value in {column} must belong to {value_set}"));
+
     internal ExpectColumnMostCommonValueToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

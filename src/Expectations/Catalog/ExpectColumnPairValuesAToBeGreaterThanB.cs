@@ -13,6 +13,12 @@ public sealed class ExpectColumnPairValuesAToBeGreaterThanB : MultiColumnMapExpe
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_pair_values_a_to_be_greater_than_b";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnPairValuesAToBeGreaterThanB(c, k),
+        static d => d.Flag("or_equal")
+                ? d.Sentence("values in {column_A} must be greater than or equal to those in {column_B}")
+                : d.Sentence("values in {column_A} must be greater than those in {column_B}"));
+
     internal ExpectColumnPairValuesAToBeGreaterThanB(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadPair(kwargs))
     {

@@ -13,6 +13,10 @@ public sealed class ExpectColumnPairValuesToBeEqual : MultiColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_pair_values_to_be_equal";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnPairValuesToBeEqual(c, k),
+        static d => d.Sentence("values in {column_A} must equal those in {column_B}"));
+
     internal ExpectColumnPairValuesToBeEqual(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadPair(kwargs))
     {

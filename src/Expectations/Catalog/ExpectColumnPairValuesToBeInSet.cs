@@ -15,6 +15,10 @@ public sealed class ExpectColumnPairValuesToBeInSet : MultiColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_pair_values_to_be_in_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnPairValuesToBeInSet(c, k),
+        static d => d.Sentence("pairs of values in {column_A} and {column_B} must belong to {value_pairs_set}"));
+
     internal ExpectColumnPairValuesToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadPair(kwargs))
     {

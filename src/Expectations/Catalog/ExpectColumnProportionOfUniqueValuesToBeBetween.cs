@@ -10,6 +10,10 @@ public sealed class ExpectColumnProportionOfUniqueValuesToBeBetween : ColumnAggr
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_proportion_of_unique_values_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnProportionOfUniqueValuesToBeBetween(c, k),
+        static d => d.Sentence("the proportion of unique values in {column} must be {range}"));
+
     internal ExpectColumnProportionOfUniqueValuesToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
 

@@ -18,6 +18,10 @@ public sealed class ExpectColumnQuantileValuesToBeBetween : ValueCountsExpectati
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_quantile_values_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnQuantileValuesToBeBetween(c, k),
+        static d => d.Sentence("quantiles of {column} must fall in the ranges {quantile_ranges}"));
+
     private readonly List<double> _quantiles = [];
     private readonly List<(double? Min, double? Max)> _ranges = [];
 

@@ -10,6 +10,10 @@ public sealed class ExpectColumnStdevToBeBetween : ColumnAggregateExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_stdev_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnStdevToBeBetween(c, k),
+        static d => d.Sentence("the standard deviation of {column} must be {range}"));
+
     internal ExpectColumnStdevToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
 

@@ -10,6 +10,10 @@ public sealed class ExpectColumnSumToBeBetween : ColumnAggregateExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_sum_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnSumToBeBetween(c, k),
+        static d => d.Sentence("the sum of {column} must be {range}"));
+
     internal ExpectColumnSumToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
 

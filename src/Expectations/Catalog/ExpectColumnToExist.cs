@@ -15,6 +15,10 @@ public sealed class ExpectColumnToExist : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_to_exist";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnToExist(c, k),
+        static d => d.Has("column_index") ? d.Sentence("column {column} must exist, at position {column_index}") : d.Sentence("column {column} must exist"));
+
     internal ExpectColumnToExist(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

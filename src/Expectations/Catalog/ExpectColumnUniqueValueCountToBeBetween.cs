@@ -10,6 +10,10 @@ public sealed class ExpectColumnUniqueValueCountToBeBetween : ColumnAggregateExp
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_unique_value_count_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnUniqueValueCountToBeBetween(c, k),
+        static d => d.Sentence("the number of distinct values in {column} must be {range}"));
+
     internal ExpectColumnUniqueValueCountToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs, anyBounds: false) => kwargs.RejectUnknown();
 

@@ -16,6 +16,10 @@ public sealed class ExpectColumnValueLengthsToBeBetween : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_value_lengths_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValueLengthsToBeBetween(c, k),
+        static d => d.Sentence("lengths of values in {column} must be {range}"));
+
     internal ExpectColumnValueLengthsToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

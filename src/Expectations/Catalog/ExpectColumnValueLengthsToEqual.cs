@@ -12,6 +12,10 @@ public sealed class ExpectColumnValueLengthsToEqual : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_value_lengths_to_equal";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValueLengthsToEqual(c, k),
+        static d => d.Sentence("lengths of values in {column} must equal {value}"));
+
     internal ExpectColumnValueLengthsToEqual(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

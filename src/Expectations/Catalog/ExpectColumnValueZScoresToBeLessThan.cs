@@ -16,6 +16,12 @@ public sealed class ExpectColumnValueZScoresToBeLessThan : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_value_z_scores_to_be_less_than";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValueZScoresToBeLessThan(c, k),
+        static d => d.Flag("double_sided")
+                ? d.Sentence("z-scores of values in {column} must be less than {threshold} in absolute value")
+                : d.Sentence("z-scores of values in {column} must be less than {threshold}"));
+
     internal ExpectColumnValueZScoresToBeLessThan(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

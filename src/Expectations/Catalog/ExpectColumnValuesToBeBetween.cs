@@ -16,6 +16,10 @@ public sealed class ExpectColumnValuesToBeBetween : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeBetween(c, k),
+        static d => d.Sentence("values in {column} must be {range}"));
+
     internal ExpectColumnValuesToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

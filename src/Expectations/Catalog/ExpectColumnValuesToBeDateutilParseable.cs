@@ -13,6 +13,10 @@ public sealed class ExpectColumnValuesToBeDateutilParseable : ColumnMapExpectati
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_dateutil_parseable";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeDateutilParseable(c, k),
+        static d => d.Sentence("values in {column} must be parseable as dates"));
+
     internal ExpectColumnValuesToBeDateutilParseable(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs) => kwargs.RejectUnknown();
 

@@ -16,6 +16,10 @@ public sealed class ExpectColumnValuesToBeDecreasing : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_decreasing";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeDecreasing(c, k),
+        static d => d.Flag("strictly") ? d.Sentence("values in {column} must be strictly decreasing") : d.Sentence("values in {column} must be decreasing"));
+
     internal ExpectColumnValuesToBeDecreasing(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

@@ -12,6 +12,10 @@ public sealed class ExpectColumnValuesToBeInSet : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_in_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeInSet(c, k),
+        static d => d.Sentence("values in {column} must belong to the set {value_set}"));
+
     internal ExpectColumnValuesToBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

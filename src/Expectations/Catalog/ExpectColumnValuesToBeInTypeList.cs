@@ -11,6 +11,10 @@ public sealed class ExpectColumnValuesToBeInTypeList : ColumnTypeExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_in_type_list";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeInTypeList(c, k),
+        static d => d.Sentence("values in {column} must be of one of the types {type_list}"));
+
     internal ExpectColumnValuesToBeInTypeList(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

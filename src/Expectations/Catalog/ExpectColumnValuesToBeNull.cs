@@ -10,6 +10,10 @@ public sealed class ExpectColumnValuesToBeNull : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_null";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeNull(c, k),
+        static d => d.Sentence("values in {column} must be null"));
+
     internal ExpectColumnValuesToBeNull(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs) => kwargs.RejectUnknown();
 

@@ -12,6 +12,10 @@ public sealed class ExpectColumnValuesToBeOfType : ColumnTypeExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_of_type";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeOfType(c, k),
+        static d => d.Sentence("values in {column} must be of type {type_}"));
+
     internal ExpectColumnValuesToBeOfType(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

@@ -12,6 +12,10 @@ public sealed class ExpectColumnValuesToBeUnique : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_be_unique";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToBeUnique(c, k),
+        static d => d.Sentence("values in {column} must be unique"));
+
     internal ExpectColumnValuesToBeUnique(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs) => kwargs.RejectUnknown();
 

@@ -19,6 +19,10 @@ public sealed class ExpectColumnValuesToMatchJsonSchema : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_match_json_schema";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToMatchJsonSchema(c, k),
+        static d => d.Sentence("values in {column} must be JSON matching the schema {json_schema}"));
+
     internal ExpectColumnValuesToMatchJsonSchema(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

@@ -11,6 +11,10 @@ public sealed class ExpectColumnValuesToMatchRegex : RegexExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_match_regex";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToMatchRegex(c, k),
+        static d => d.Sentence("values in {column} must match the regular expression {regex}"));
+
     internal ExpectColumnValuesToMatchRegex(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

@@ -12,6 +12,12 @@ public sealed class ExpectColumnValuesToMatchRegexList : RegexExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_match_regex_list";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToMatchRegexList(c, k),
+        static d => d.Text("match_on") == "all"
+                ? d.Sentence("values in {column} must match all of the regular expressions {regex_list}")
+                : d.Sentence("values in {column} must match at least one of the regular expressions {regex_list}"));
+
     internal ExpectColumnValuesToMatchRegexList(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

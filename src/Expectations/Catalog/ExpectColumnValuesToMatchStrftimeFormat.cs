@@ -14,6 +14,10 @@ public sealed class ExpectColumnValuesToMatchStrftimeFormat : ColumnMapExpectati
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_match_strftime_format";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToMatchStrftimeFormat(c, k),
+        static d => d.Sentence("values in {column} must match {strftime_format}"));
+
     internal ExpectColumnValuesToMatchStrftimeFormat(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

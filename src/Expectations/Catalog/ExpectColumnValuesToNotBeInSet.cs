@@ -12,6 +12,10 @@ public sealed class ExpectColumnValuesToNotBeInSet : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_not_be_in_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToNotBeInSet(c, k),
+        static d => d.Sentence("values in {column} must not belong to the set {value_set}"));
+
     internal ExpectColumnValuesToNotBeInSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

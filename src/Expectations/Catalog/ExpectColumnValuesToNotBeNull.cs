@@ -10,6 +10,10 @@ public sealed class ExpectColumnValuesToNotBeNull : ColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_column_values_to_not_be_null";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectColumnValuesToNotBeNull(c, k),
+        static d => d.Sentence("values in {column} must not be null"));
+
     internal ExpectColumnValuesToNotBeNull(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs) => kwargs.RejectUnknown();
 

@@ -14,6 +14,10 @@ public sealed class ExpectCompoundColumnsToBeUnique : MultiColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_compound_columns_to_be_unique";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectCompoundColumnsToBeUnique(c, k),
+        static d => d.Sentence("combinations of values in {column_list} must be unique"));
+
     internal ExpectCompoundColumnsToBeUnique(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadColumnList(kwargs))
     {

@@ -13,6 +13,10 @@ public sealed class ExpectMulticolumnSumToEqual : MultiColumnMapExpectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_multicolumn_sum_to_equal";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectMulticolumnSumToEqual(c, k),
+        static d => d.Sentence("in each row, the sum of {column_list} must equal {sum_total}"));
+
     internal ExpectMulticolumnSumToEqual(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadColumnList(kwargs))
     {

@@ -12,6 +12,10 @@ public sealed class ExpectSelectColumnValuesToBeUniqueWithinRecord : MultiColumn
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_select_column_values_to_be_unique_within_record";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectSelectColumnValuesToBeUniqueWithinRecord(c, k),
+        static d => d.Sentence("values in {column_list} must be unique within each row"));
+
     internal ExpectSelectColumnValuesToBeUniqueWithinRecord(ExpectationConfiguration configuration, KwargReader kwargs)
         : this(configuration, kwargs, ReadColumnList(kwargs))
     {

@@ -15,6 +15,10 @@ public sealed class ExpectTableColumnCountToBeBetween : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_column_count_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableColumnCountToBeBetween(c, k),
+        static d => d.Sentence("the table must have {range} columns"));
+
     private readonly (long? Min, long? Max, bool StrictMin, bool StrictMax) _bounds;
 
     internal ExpectTableColumnCountToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)

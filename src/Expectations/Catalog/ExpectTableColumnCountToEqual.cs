@@ -15,6 +15,10 @@ public sealed class ExpectTableColumnCountToEqual : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_column_count_to_equal";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableColumnCountToEqual(c, k),
+        static d => d.Sentence("the table must have exactly {value} columns"));
+
     internal ExpectTableColumnCountToEqual(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

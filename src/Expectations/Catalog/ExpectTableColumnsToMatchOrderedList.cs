@@ -16,6 +16,10 @@ public sealed class ExpectTableColumnsToMatchOrderedList : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_columns_to_match_ordered_list";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableColumnsToMatchOrderedList(c, k),
+        static d => d.Sentence("the table's columns must be, in order, {column_list}"));
+
     internal ExpectTableColumnsToMatchOrderedList(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

@@ -21,6 +21,12 @@ public sealed class ExpectTableColumnsToMatchSet : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_columns_to_match_set";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableColumnsToMatchSet(c, k),
+        static d => d.Flag("exact_match", true)
+                ? d.Sentence("the table's columns must be exactly the set {column_set}")
+                : d.Sentence("the table's columns must include the set {column_set}"));
+
     internal ExpectTableColumnsToMatchSet(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

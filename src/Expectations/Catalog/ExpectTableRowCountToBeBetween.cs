@@ -16,6 +16,10 @@ public sealed class ExpectTableRowCountToBeBetween : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_row_count_to_be_between";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableRowCountToBeBetween(c, k),
+        static d => d.Sentence("the table must have {range} rows"));
+
     private readonly (long? Min, long? Max, bool StrictMin, bool StrictMax) _bounds;
 
     internal ExpectTableRowCountToBeBetween(ExpectationConfiguration configuration, KwargReader kwargs)

@@ -13,6 +13,10 @@ public sealed class ExpectTableRowCountToEqual : Expectation
     /// <summary>The GX type name.</summary>
     public const string TypeName = "expect_table_row_count_to_equal";
 
+    /// <summary>The catalogue row: the type's name, constructor and sentence.</summary>
+    internal static ExpectationDescriptor Descriptor { get; } = new(TypeName, static (c, k) => new ExpectTableRowCountToEqual(c, k),
+        static d => d.Sentence("the table must have exactly {value} rows"));
+
     internal ExpectTableRowCountToEqual(ExpectationConfiguration configuration, KwargReader kwargs)
         : base(configuration, kwargs)
     {

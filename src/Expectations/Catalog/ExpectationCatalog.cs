@@ -1,71 +1,91 @@
+using Dq.Expectations.Catalog.Descriptions;
+using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 using Dq.Expectations.Suites.Parameters;
 
 namespace Dq.Expectations.Catalog;
 
 /// <summary>
-/// The registration table of expectation types: GX type name → constructor. One explicit table, no reflection,
-/// so the supported set is visible in one place.
+/// The registration table of expectation types: one descriptor (GX name, constructor, sentence) per type, declared
+/// by the type itself and listed here. One explicit table, no reflection, so the supported set is visible in one place.
 /// </summary>
 public static class ExpectationCatalog
 {
-    private static readonly Dictionary<string, Func<ExpectationConfiguration, KwargReader, Expectation>> s_types = new(StringComparer.Ordinal)
-    {
-        [ExpectColumnToExist.TypeName] = static (c, k) => new ExpectColumnToExist(c, k),
-        [ExpectColumnValuesToNotBeNull.TypeName] = static (c, k) => new ExpectColumnValuesToNotBeNull(c, k),
-        [ExpectColumnValuesToBeNull.TypeName] = static (c, k) => new ExpectColumnValuesToBeNull(c, k),
-        [ExpectColumnValuesToBeUnique.TypeName] = static (c, k) => new ExpectColumnValuesToBeUnique(c, k),
-        [ExpectColumnValuesToBeBetween.TypeName] = static (c, k) => new ExpectColumnValuesToBeBetween(c, k),
-        [ExpectColumnValuesToBeInSet.TypeName] = static (c, k) => new ExpectColumnValuesToBeInSet(c, k),
-        [ExpectColumnValuesToNotBeInSet.TypeName] = static (c, k) => new ExpectColumnValuesToNotBeInSet(c, k),
-        [ExpectColumnValuesToMatchStrftimeFormat.TypeName] = static (c, k) => new ExpectColumnValuesToMatchStrftimeFormat(c, k),
-        [ExpectTableRowCountToBeBetween.TypeName] = static (c, k) => new ExpectTableRowCountToBeBetween(c, k),
-        [ExpectTableRowCountToEqual.TypeName] = static (c, k) => new ExpectTableRowCountToEqual(c, k),
-        [ExpectColumnMinToBeBetween.TypeName] = static (c, k) => new ExpectColumnMinToBeBetween(c, k),
-        [ExpectColumnMaxToBeBetween.TypeName] = static (c, k) => new ExpectColumnMaxToBeBetween(c, k),
-        [ExpectColumnMeanToBeBetween.TypeName] = static (c, k) => new ExpectColumnMeanToBeBetween(c, k),
-        [ExpectColumnMedianToBeBetween.TypeName] = static (c, k) => new ExpectColumnMedianToBeBetween(c, k),
-        [ExpectColumnSumToBeBetween.TypeName] = static (c, k) => new ExpectColumnSumToBeBetween(c, k),
-        [ExpectColumnStdevToBeBetween.TypeName] = static (c, k) => new ExpectColumnStdevToBeBetween(c, k),
-        [ExpectColumnUniqueValueCountToBeBetween.TypeName] = static (c, k) => new ExpectColumnUniqueValueCountToBeBetween(c, k),
-        [ExpectColumnProportionOfUniqueValuesToBeBetween.TypeName] = static (c, k) => new ExpectColumnProportionOfUniqueValuesToBeBetween(c, k),
-        [ExpectColumnDistinctValuesToBeInSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToBeInSet(c, k),
-        [ExpectColumnDistinctValuesToContainSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToContainSet(c, k),
-        [ExpectColumnDistinctValuesToEqualSet.TypeName] = static (c, k) => new ExpectColumnDistinctValuesToEqualSet(c, k),
-        [ExpectColumnMostCommonValueToBeInSet.TypeName] = static (c, k) => new ExpectColumnMostCommonValueToBeInSet(c, k),
-        [ExpectColumnQuantileValuesToBeBetween.TypeName] = static (c, k) => new ExpectColumnQuantileValuesToBeBetween(c, k),
-        [ExpectColumnKlDivergenceToBeLessThan.TypeName] = static (c, k) => new ExpectColumnKlDivergenceToBeLessThan(c, k),
-        [ExpectColumnPairValuesToBeEqual.TypeName] = static (c, k) => new ExpectColumnPairValuesToBeEqual(c, k),
-        [ExpectColumnPairValuesAToBeGreaterThanB.TypeName] = static (c, k) => new ExpectColumnPairValuesAToBeGreaterThanB(c, k),
-        [ExpectColumnPairValuesToBeInSet.TypeName] = static (c, k) => new ExpectColumnPairValuesToBeInSet(c, k),
-        [ExpectMulticolumnSumToEqual.TypeName] = static (c, k) => new ExpectMulticolumnSumToEqual(c, k),
-        [ExpectSelectColumnValuesToBeUniqueWithinRecord.TypeName] = static (c, k) => new ExpectSelectColumnValuesToBeUniqueWithinRecord(c, k),
-        [ExpectCompoundColumnsToBeUnique.TypeName] = static (c, k) => new ExpectCompoundColumnsToBeUnique(c, k),
-        [ExpectTableColumnCountToEqual.TypeName] = static (c, k) => new ExpectTableColumnCountToEqual(c, k),
-        [ExpectTableColumnCountToBeBetween.TypeName] = static (c, k) => new ExpectTableColumnCountToBeBetween(c, k),
-        [ExpectTableColumnsToMatchOrderedList.TypeName] = static (c, k) => new ExpectTableColumnsToMatchOrderedList(c, k),
-        [ExpectTableColumnsToMatchSet.TypeName] = static (c, k) => new ExpectTableColumnsToMatchSet(c, k),
-        [ExpectColumnValuesToMatchRegex.TypeName] = static (c, k) => new ExpectColumnValuesToMatchRegex(c, k),
-        [ExpectColumnValuesToNotMatchRegex.TypeName] = static (c, k) => new ExpectColumnValuesToNotMatchRegex(c, k),
-        [ExpectColumnValuesToMatchRegexList.TypeName] = static (c, k) => new ExpectColumnValuesToMatchRegexList(c, k),
-        [ExpectColumnValuesToNotMatchRegexList.TypeName] = static (c, k) => new ExpectColumnValuesToNotMatchRegexList(c, k),
-        [ExpectColumnValueLengthsToBeBetween.TypeName] = static (c, k) => new ExpectColumnValueLengthsToBeBetween(c, k),
-        [ExpectColumnValueLengthsToEqual.TypeName] = static (c, k) => new ExpectColumnValueLengthsToEqual(c, k),
-        [ExpectColumnValuesToBeJsonParseable.TypeName] = static (c, k) => new ExpectColumnValuesToBeJsonParseable(c, k),
-        [ExpectColumnValuesToMatchJsonSchema.TypeName] = static (c, k) => new ExpectColumnValuesToMatchJsonSchema(c, k),
-        [ExpectColumnValuesToBeDateutilParseable.TypeName] = static (c, k) => new ExpectColumnValuesToBeDateutilParseable(c, k),
-        [ExpectColumnValuesToBeOfType.TypeName] = static (c, k) => new ExpectColumnValuesToBeOfType(c, k),
-        [ExpectColumnValuesToBeInTypeList.TypeName] = static (c, k) => new ExpectColumnValuesToBeInTypeList(c, k),
-        [ExpectColumnValuesToBeIncreasing.TypeName] = static (c, k) => new ExpectColumnValuesToBeIncreasing(c, k),
-        [ExpectColumnValuesToBeDecreasing.TypeName] = static (c, k) => new ExpectColumnValuesToBeDecreasing(c, k),
-        [ExpectColumnValueZScoresToBeLessThan.TypeName] = static (c, k) => new ExpectColumnValueZScoresToBeLessThan(c, k),
-    };
+    private static readonly ExpectationDescriptor[] s_rows =
+    [
+        ExpectColumnToExist.Descriptor,
+        ExpectColumnValuesToNotBeNull.Descriptor,
+        ExpectColumnValuesToBeNull.Descriptor,
+        ExpectColumnValuesToBeUnique.Descriptor,
+        ExpectColumnValuesToBeBetween.Descriptor,
+        ExpectColumnValuesToBeInSet.Descriptor,
+        ExpectColumnValuesToNotBeInSet.Descriptor,
+        ExpectColumnValuesToMatchStrftimeFormat.Descriptor,
+        ExpectTableRowCountToBeBetween.Descriptor,
+        ExpectTableRowCountToEqual.Descriptor,
+        ExpectColumnMinToBeBetween.Descriptor,
+        ExpectColumnMaxToBeBetween.Descriptor,
+        ExpectColumnMeanToBeBetween.Descriptor,
+        ExpectColumnMedianToBeBetween.Descriptor,
+        ExpectColumnSumToBeBetween.Descriptor,
+        ExpectColumnStdevToBeBetween.Descriptor,
+        ExpectColumnUniqueValueCountToBeBetween.Descriptor,
+        ExpectColumnProportionOfUniqueValuesToBeBetween.Descriptor,
+        ExpectColumnDistinctValuesToBeInSet.Descriptor,
+        ExpectColumnDistinctValuesToContainSet.Descriptor,
+        ExpectColumnDistinctValuesToEqualSet.Descriptor,
+        ExpectColumnMostCommonValueToBeInSet.Descriptor,
+        ExpectColumnQuantileValuesToBeBetween.Descriptor,
+        ExpectColumnKlDivergenceToBeLessThan.Descriptor,
+        ExpectColumnPairValuesToBeEqual.Descriptor,
+        ExpectColumnPairValuesAToBeGreaterThanB.Descriptor,
+        ExpectColumnPairValuesToBeInSet.Descriptor,
+        ExpectMulticolumnSumToEqual.Descriptor,
+        ExpectSelectColumnValuesToBeUniqueWithinRecord.Descriptor,
+        ExpectCompoundColumnsToBeUnique.Descriptor,
+        ExpectTableColumnCountToEqual.Descriptor,
+        ExpectTableColumnCountToBeBetween.Descriptor,
+        ExpectTableColumnsToMatchOrderedList.Descriptor,
+        ExpectTableColumnsToMatchSet.Descriptor,
+        ExpectColumnValuesToMatchRegex.Descriptor,
+        ExpectColumnValuesToNotMatchRegex.Descriptor,
+        ExpectColumnValuesToMatchRegexList.Descriptor,
+        ExpectColumnValuesToNotMatchRegexList.Descriptor,
+        ExpectColumnValueLengthsToBeBetween.Descriptor,
+        ExpectColumnValueLengthsToEqual.Descriptor,
+        ExpectColumnValuesToBeJsonParseable.Descriptor,
+        ExpectColumnValuesToMatchJsonSchema.Descriptor,
+        ExpectColumnValuesToBeDateutilParseable.Descriptor,
+        ExpectColumnValuesToBeOfType.Descriptor,
+        ExpectColumnValuesToBeInTypeList.Descriptor,
+        ExpectColumnValuesToBeIncreasing.Descriptor,
+        ExpectColumnValuesToBeDecreasing.Descriptor,
+        ExpectColumnValueZScoresToBeLessThan.Descriptor,
+    ];
+
+    private static readonly Dictionary<string, ExpectationDescriptor> s_types = s_rows.ToDictionary(d => d.Type, StringComparer.Ordinal);
 
     /// <summary>The GX type names dq implements.</summary>
     public static IReadOnlyCollection<string> Types => s_types.Keys;
 
     /// <summary>Whether dq implements the type.</summary>
     public static bool IsSupported(string type) => s_types.ContainsKey(type);
+
+    /// <summary>Every expectation type dq implements, in catalogue order.</summary>
+    public static IReadOnlyList<ExpectationDescriptor> Descriptors => s_rows;
+
+    /// <summary>The descriptor of a type, or null when dq does not implement it.</summary>
+    public static ExpectationDescriptor? Find(string type) => s_types.GetValueOrDefault(type);
+
+    /// <summary>
+    /// What an expectation says, in words: its type's sentence, or a generic one (type and kwargs) for a type dq does
+    /// not know, as a result written by another tool may hold.
+    /// </summary>
+    public static ExpectationSentence Describe(ExpectationConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Find(configuration.Type) is { } descriptor ? descriptor.Describe(configuration) : Wording.Generic(configuration);
+    }
 
     /// <summary>Creates an expectation from its configuration, checking its kwargs.</summary>
     /// <param name="configuration">The type, kwargs and meta.</param>
@@ -87,6 +107,6 @@ public static class ExpectationCatalog
         {
             throw new ConfigurationException($"{location}: meta `severity` must be \"error\" or \"warn\".");
         }
-        return create(configuration, new KwargReader(configuration, location, parameters));
+        return create.Create(configuration, new KwargReader(configuration, location, parameters));
     }
 }

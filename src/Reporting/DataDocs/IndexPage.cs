@@ -1,3 +1,4 @@
+using Dq.Expectations.Results;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Dq.Expectations.Catalog;
 using System.Globalization;
 using System.Text;
 using Dq.Expectations.Results;
@@ -50,7 +51,7 @@ internal static class RunPage
         var status = SiteLinks.Status(r);
         var d = r.Result;
         b.Append("<section class=\"exp ").Append(status.ToLowerInvariant()).Append("\" id=\"e").Append(index).Append("\">");
-        b.Append("<p class=\"sentence\">").Append(Page.Badge(status)).Append(' ').Append(ExpectationSentence.For(r.Configuration).ToHtml()).Append("</p>");
+        b.Append("<p class=\"sentence\">").Append(Page.Badge(status)).Append(' ').Append(ExpectationCatalog.Describe(r.Configuration).ToHtml()).Append("</p>");
         b.Append("<div class=\"facts\"><span>#").Append(index).Append(" <span class=\"mono\">").AppendText(r.Configuration.Type).Append("</span></span>");
         if (r.Severity == Severity.Warn)
         {
@@ -72,7 +73,7 @@ internal static class RunPage
         }
         if (d?.HasObservedValue == true)
         {
-            b.Append("<span class=\"observed\">observed <code class=\"p val\">").AppendText(ValueText.Of(d.ObservedValue)).Append("</code></span>");
+            b.Append("<span class=\"observed\">observed <code class=\"p val\">").AppendText(ValueText.Format(d.ObservedValue)).Append("</code></span>");
         }
         b.Append("</div>");
         if (r.ExceptionInfo is { } e)
@@ -96,11 +97,11 @@ internal static class RunPage
                 .Append(paired ? "<th>at rows (0-based)</th>" : "").Append("</tr></thead><tbody>");
             foreach (var c in counts.Take(MaxSamples))
             {
-                b.Append("<tr><td class=\"mono\">").AppendText(ValueText.Quoted(c.Value)).Append("</td><td class=\"num\">").Append(ValueText.Count(c.Count)).Append("</td>");
+                b.Append("<tr><td class=\"mono\">").AppendText(ValueText.Format(c.Value)).Append("</td><td class=\"num\">").Append(ValueText.Count(c.Count)).Append("</td>");
                 if (paired)
                 {
-                    var key = ValueText.Quoted(c.Value);
-                    var at = d.PartialUnexpectedIndexList!.Where((_, j) => ValueText.Quoted(d.PartialUnexpectedList![j]) == key).Take(10).ToList();
+                    var key = ValueText.Format(c.Value);
+                    var at = d.PartialUnexpectedIndexList!.Where((_, j) => ValueText.Format(d.PartialUnexpectedList![j]) == key).Take(10).ToList();
                     b.Append("<td class=\"mono\">").Append(string.Join(", ", at.Select(i => i.ToString(CultureInfo.InvariantCulture)))).Append(at.Count == 10 ? ", …" : "").Append("</td>");
                 }
                 b.Append("</tr>");
@@ -112,7 +113,7 @@ internal static class RunPage
             b.Append("<table class=\"samples\"><thead><tr><th>sample unexpected value</th></tr></thead><tbody>");
             foreach (var v in values.Take(MaxSamples))
             {
-                b.Append("<tr><td class=\"mono\">").AppendText(ValueText.Quoted(v)).Append("</td></tr>");
+                b.Append("<tr><td class=\"mono\">").AppendText(ValueText.Format(v)).Append("</td></tr>");
             }
             b.Append("</tbody></table>");
         }

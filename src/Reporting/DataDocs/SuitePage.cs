@@ -1,3 +1,5 @@
+using Dq.Expectations.Catalog;
+using Dq.Expectations.Results;
 using System.Text;
 
 namespace Dq.Reporting.DataDocs;
@@ -43,7 +45,7 @@ internal static class SuitePage
         var failed = recent.Count(p => !p.Success);
         var metric = t.HasPercent ? "unexpected %" : "observed value";
         b.Append("<section class=\"exp ").Append(t.LatestStatus.ToLowerInvariant()).Append("\">");
-        b.Append("<p class=\"sentence\">").Append(Page.Badge(t.LatestStatus)).Append(' ').Append(ExpectationSentence.For(t.Latest!).ToHtml()).Append("</p>");
+        b.Append("<p class=\"sentence\">").Append(Page.Badge(t.LatestStatus)).Append(' ').Append(ExpectationCatalog.Describe(t.Latest!).ToHtml()).Append("</p>");
         b.Append("<div class=\"facts\"><span class=\"mono\">").AppendText(t.Type).Append("</span>");
         b.Append(Svg.Sparkline([.. recent.Select(p => (p.Value, p.Success))], $"{metric} over the last {recent.Count} runs"));
         b.Append("<span>").Append(metric).Append(" over the last ").Append(recent.Count).Append(" runs; ").Append(failed).Append(" not met</span>");

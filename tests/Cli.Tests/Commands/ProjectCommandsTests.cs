@@ -75,7 +75,7 @@ public sealed class ProjectCommandsTests : TempFolderTest
         Assert.Contains("Values in `order_id` must not be null.", output, StringComparison.Ordinal);
         Assert.Contains("Values in `customer_id` must not be null, at least 99% of the time. (a few guest checkouts have no customer yet)", output, StringComparison.Ordinal);
         Assert.Contains("Values in `amount` must be between 0 and 1000000.", output, StringComparison.Ordinal);
-        Assert.Contains("Values in `status` must belong to the set \"placed\", \"shipped\", \"delivered\", \"cancelled\".", output, StringComparison.Ordinal);
+        Assert.Contains("Values in `status` must belong to the set [\"placed\", \"shipped\", \"delivered\", \"cancelled\"].", output, StringComparison.Ordinal);
         Assert.Contains("Values in `order_date` must match `%Y-%m-%d`.", output, StringComparison.Ordinal);
         Assert.Contains("The table must have between 100 and 10000000 rows.", output, StringComparison.Ordinal);
     }

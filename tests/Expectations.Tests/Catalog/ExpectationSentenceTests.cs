@@ -1,17 +1,17 @@
 using System.Text.Json.Nodes;
 using Dq.Expectations.Catalog;
 using Dq.Expectations.Suites;
-using Dq.Reporting.DataDocs;
+using Dq.Expectations.Results;
 
-namespace Dq.Reporting.Tests.DataDocs;
+namespace Dq.Expectations.Tests.Catalog;
 
 public sealed class ExpectationSentenceTests
 {
     [Fact]
-    public void EveryCatalogType_HasItsOwnTemplate()
+    public void EveryCatalogType_HasItsOwnDescriptor()
     {
-        Assert.Equal(48, ExpectationCatalog.Types.Count);
-        Assert.Empty(ExpectationCatalog.Types.Except(SentenceTemplates.KnownTypes));
+        Assert.Equal(ExpectationCatalog.Types.Order(), ExpectationCatalog.Descriptors.Select(d => d.Type).Order());
+        Assert.Equal(ExpectationCatalog.Descriptors.Count, ExpectationCatalog.Descriptors.Select(d => d.Type).Distinct().Count());
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ExpectationSentenceTests
                 ["sum_total"] = 10,
             };
 
-            var sentence = ExpectationSentence.For(new ExpectationConfiguration(type, kwargs));
+            var sentence = ExpectationCatalog.Describe(new ExpectationConfiguration(type, kwargs));
 
             Assert.Equal(type, sentence.TemplateId);
             Assert.DoesNotContain("?", sentence.ToPlainText(), StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class ExpectationSentenceTests
         var c = new ExpectationConfiguration("expect_column_values_to_match_strftime_format",
             new JsonObject { ["column"] = "order_date", ["strftime_format"] = "%Y-%m-%d", ["mostly"] = 0.95 });
 
-        var sentence = ExpectationSentence.For(c);
+        var sentence = ExpectationCatalog.Describe(c);
 
         Assert.Equal("Values in `order_date` must match `%Y-%m-%d`, at least 95% of the time", sentence.ToPlainText());
         Assert.Equal(["column", "strftime_format", "mostly"], sentence.Parameters.Select(p => p.Name));
@@ -58,23 +58,15 @@ public sealed class ExpectationSentenceTests
     {
         var c = new ExpectationConfiguration("expect_column_values_to_be_between", (JsonObject)JsonNode.Parse(kwargs)!);
 
-        Assert.Equal(expected, ExpectationSentence.For(c).ToPlainText());
+        Assert.Equal(expected, ExpectationCatalog.Describe(c).ToPlainText());
     }
 
     [Fact]
     public void UnknownType_UsesTheGenericTemplate()
     {
-        var sentence = ExpectationSentence.For(new ExpectationConfiguration("expect_something_new", new JsonObject { ["k"] = 1 }));
+        var sentence = ExpectationCatalog.Describe(new ExpectationConfiguration("expect_something_new", new JsonObject { ["k"] = 1 }));
 
         Assert.Equal("generic", sentence.TemplateId);
-        Assert.Equal("`expect_something_new` with {\"k\":1}", sentence.ToPlainText());
-    }
-
-    [Fact]
-    public void ToHtml_EscapesParametersAndWrapsThemInCode()
-    {
-        var c = new ExpectationConfiguration("expect_column_values_to_not_be_null", new JsonObject { ["column"] = "<b>x</b>" });
-
-        Assert.Equal("Values in <code class=\"p col\">&lt;b&gt;x&lt;/b&gt;</code> must not be null", ExpectationSentence.For(c).ToHtml());
+        Assert.Equal("`expect_something_new` with {k: 1}", sentence.ToPlainText());
     }
 }
