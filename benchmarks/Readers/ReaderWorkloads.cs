@@ -1,8 +1,8 @@
 using System.Globalization;
 using Apache.Arrow;
 using CsvHelper;
-using DuckDB.NET.Data;
 using Dq.Readers;
+using DuckDB.NET.Data;
 using nietras.SeparatedValues;
 
 namespace Dq.Benchmarks.Readers;

@@ -1,3 +1,4 @@
+using Dq.Expectations.Results;
 namespace Dq.Readers;
 
 /// <summary>What a reader does with a malformed record.</summary>

@@ -43,7 +43,7 @@ public static class BatchSources
         {
             DataFormat.Csv => new CsvSource(path, csvOptions),
             DataFormat.Parquet => new ParquetSource(path),
-            DataFormat.JsonLines => new JsonLinesSource(path) { BatchSize = csv?.BatchSize ?? CsvReaderOptions.DefaultBatchSize, InferenceRows = csv?.InferenceRows ?? CsvReaderOptions.DefaultInferenceRows },
+            DataFormat.JsonLines => new JsonLinesSource(path) { BatchSize = csv?.BatchSize ?? JsonLinesSource.DefaultBatchSize, InferenceRows = csv?.InferenceRows ?? JsonLinesSource.DefaultInferenceRows },
             DataFormat.Arrow => new ArrowIpcSource(path),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Use Auto, Csv, Parquet, JsonLines or Arrow."),
         };

@@ -1,3 +1,4 @@
+using Dq.Expectations.Results;
 namespace Dq.Readers;
 
 /// <summary>Options of <see cref="CsvSource"/>. Create them with <c>new CsvReaderOptions { ... }</c> so that the defaults apply.</summary>

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Dq.Expectations;
 using Dq.Expectations.Columns;
+using Dq.Expectations.Results;
 using Dq.Readers.Csv;
 
 namespace Dq.Readers;

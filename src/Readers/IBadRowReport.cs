@@ -1,3 +1,5 @@
+using Dq.Expectations.Results;
+
 namespace Dq.Readers;
 
 /// <summary>
@@ -8,17 +10,4 @@ public interface IBadRowReport
 {
     /// <summary>The rows skipped by the most recent read, or an empty report when none were.</summary>
     BadRows BadRows { get; }
-}
-
-/// <summary>The malformed rows that a read skipped.</summary>
-/// <param name="Count">How many rows were skipped.</param>
-/// <param name="FirstLines">The 1-based line numbers of the first skipped rows, at most <see cref="MaxLines"/>.</param>
-/// <param name="FirstReason">Why the first row was skipped, or <see langword="null"/> when none was.</param>
-public sealed record BadRows(long Count, IReadOnlyList<long> FirstLines, string? FirstReason)
-{
-    /// <summary>How many line numbers are kept.</summary>
-    public const int MaxLines = 10;
-
-    /// <summary>No skipped rows.</summary>
-    public static BadRows None { get; } = new(0, [], null);
 }

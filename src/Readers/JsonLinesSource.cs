@@ -35,11 +35,17 @@ public sealed class JsonLinesSource : IBatchSource
     /// <summary>The path of the file.</summary>
     public string Name { get; }
 
-    /// <summary>The number of rows per batch. Defaults to <see cref="CsvReaderOptions.DefaultBatchSize"/>.</summary>
-    public int BatchSize { get; init; } = CsvReaderOptions.DefaultBatchSize;
+    /// <summary>The default number of rows per batch: 64 Ki rows, the engine's block size.</summary>
+    public const int DefaultBatchSize = 65_536;
 
-    /// <summary>The number of lines read to find the columns and their types. Defaults to <see cref="CsvReaderOptions.DefaultInferenceRows"/>.</summary>
-    public int InferenceRows { get; init; } = CsvReaderOptions.DefaultInferenceRows;
+    /// <summary>The default number of lines read to find the columns and their types.</summary>
+    public const int DefaultInferenceRows = 10_000;
+
+    /// <summary>The number of rows per batch. Defaults to <see cref="DefaultBatchSize"/>.</summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>The number of lines read to find the columns and their types. Defaults to <see cref="DefaultInferenceRows"/>.</summary>
+    public int InferenceRows { get; init; } = DefaultInferenceRows;
 
     /// <summary>The columns found in the first <see cref="InferenceRows"/> lines, each nullable.</summary>
     /// <exception cref="DataReadException">The file is missing or a line is not a JSON object.</exception>

@@ -55,7 +55,10 @@ public sealed class ParquetSource : IBatchSource
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             field = value;
         }
-    } = CsvReaderOptions.DefaultBatchSize;
+    } = DefaultBatchSize;
+
+    /// <summary>The default number of rows per batch: 64 Ki rows, the engine's block size.</summary>
+    public const int DefaultBatchSize = 65_536;
 
     /// <summary>
     /// The largest column chunk, uncompressed, that is decoded: a larger one (a decompression bomb, or a corrupt size) is

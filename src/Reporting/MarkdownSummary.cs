@@ -1,6 +1,6 @@
-using Dq.Expectations.Catalog;
 using System.Globalization;
 using System.Text;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
 using Dq.Reporting.DataDocs;
 

@@ -58,8 +58,8 @@ internal static class FailureMessage
             var (denominator, of) = details.MissingCount is { } missing && details.ElementCount is { } all
                 ? (all - missing, "non-null values")
                 : (details.ElementCount ?? 0, "rows");
-            var percent = details.UnexpectedPercent is { } p ? $" ({p.ToString("0.##", CultureInfo.InvariantCulture)}%)" : "";
-            text.Append(CultureInfo.InvariantCulture, $"     unexpected: {unexpected.ToString("N0", CultureInfo.InvariantCulture)} of {denominator.ToString("N0", CultureInfo.InvariantCulture)} {of}{percent}\n");
+            var percent = details.UnexpectedPercent is { } p ? $" ({ValueText.Percent(p)})" : "";
+            text.Append(CultureInfo.InvariantCulture, $"     unexpected: {ValueText.Count(unexpected)} of {ValueText.Count(denominator)} {of}{percent}\n");
         }
         if (details.PartialUnexpectedList is { Count: > 0 } values)
         {

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dq.Expectations;
+using Dq.Expectations.Results;
 
 namespace Dq.Readers.Tests;
 

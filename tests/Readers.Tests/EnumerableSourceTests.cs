@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dq.Expectations;
+using Dq.Expectations.Results;
 
 namespace Dq.Readers.Tests;
 

@@ -1,7 +1,7 @@
-using Apache.Arrow;
-using Apache.Arrow.Types;
 using System.Diagnostics;
 using System.Globalization;
+using Apache.Arrow;
+using Apache.Arrow.Types;
 using Dq.Expectations;
 
 namespace Dq.Readers.Tests;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dq.Expectations;
+using Dq.Expectations.Results;
 using Dq.Readers;
 
 namespace Dq.Cli.Commands;

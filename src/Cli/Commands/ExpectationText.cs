@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
-using System.Text.Json.Nodes;
 using Dq.Expectations.Suites;
 using Dq.Reporting;
 using Dq.Reporting.DataDocs;

@@ -14,7 +14,7 @@ internal static class ResultFiles
     {
         if (plan.CheckpointName is null && results.Count == 1)
         {
-            stream.Write(Encoding.UTF8.GetBytes(BadRowNotes.WithMeta(results[0], ValidationResultJson.ToJson(results[0]))));
+            stream.Write(Encoding.UTF8.GetBytes(ValidationResultJson.ToJson(results[0])));
             return;
         }
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -29,7 +29,7 @@ internal static class ResultFiles
         w.WriteStartArray("results");
         foreach (var result in results)
         {
-            w.WriteRawValue(BadRowNotes.WithMeta(result, ValidationResultJson.ToJson(result)));
+            w.WriteRawValue(ValidationResultJson.ToJson(result));
         }
         w.WriteEndArray();
         w.WriteEndObject();

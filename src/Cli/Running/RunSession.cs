@@ -32,7 +32,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             foreach (var result in results)
             {
                 ConsoleSummary.Write(result, summary);
-                if (BadRowNotes.SummaryLine(result) is { } skipped)
+                if (BadRowSummary.Line(result) is { } skipped)
                 {
                     summary.WriteLine(skipped);
                 }

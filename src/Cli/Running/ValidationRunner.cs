@@ -73,9 +73,9 @@ internal static class ValidationRunner
             using var source = new CountingSource(inner, job.AssetName, entry);
             var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads };
             var result = Validator.Validate(source, job.Suite, options, cancellationToken);
-            if (inner is IBadRowReport report)
+            if (inner is IBadRowReport { BadRows.Count: > 0 } report)
             {
-                BadRowNotes.Attach(result, report.BadRows);
+                result = result.WithBadRows(report.BadRows);
             }
             return new ValidationOutcome(job, result, null);
         }

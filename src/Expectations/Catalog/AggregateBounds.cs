@@ -2,6 +2,7 @@ using System.Globalization;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Kernels.Range;
 using Dq.Expectations.Metrics;
+using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
 namespace Dq.Expectations.Catalog;
@@ -19,7 +20,7 @@ internal static class AggregateBounds
         var max = kwargs.OptionalNumber("max_value");
         if (min is not null && max is not null && Convert.ToDouble(min, CultureInfo.InvariantCulture) > Convert.ToDouble(max, CultureInfo.InvariantCulture))
         {
-            throw kwargs.Error("min_value", $"({Format(min)}) is greater than `max_value` ({Format(max)})", "swap the bounds");
+            throw kwargs.Error("min_value", $"({ValueText.Format(min)}) is greater than `max_value` ({ValueText.Format(max)})", "swap the bounds");
         }
         return new RangeBounds(min, max, kwargs.Boolean("strict_min", false), kwargs.Boolean("strict_max", false));
     }
@@ -55,10 +56,4 @@ internal static class AggregateBounds
 
     private static bool IsNumber(object value) => value is long or ulong or double or decimal or int or bool;
 
-    internal static string Format(object? value) => value switch
-    {
-        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dq.Expectations.Metrics;
+using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
 namespace Dq.Expectations.Catalog;
@@ -21,7 +22,7 @@ internal static class Between
         }
         if (min is not null && max is not null && Compare(min, max) is > 0)
         {
-            throw kwargs.Error("min_value", $"({Describe(min)}) is greater than `max_value` ({Describe(max)})", "swap the bounds");
+            throw kwargs.Error("min_value", $"({ValueText.Format(min)}) is greater than `max_value` ({ValueText.Format(max)})", "swap the bounds");
         }
         return bounds;
     }
@@ -51,5 +52,4 @@ internal static class Between
         _ => null,
     };
 
-    private static string Describe(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 }

@@ -59,7 +59,7 @@ public abstract class ColumnAggregateExpectation : Expectation
         }
         if (AggregateBounds.Contains(Bounds, observed) is not { } within)
         {
-            return CannotJudge($"the {Describe} of column `{Column}` ({AggregateBounds.Format(observed)}) cannot be compared with the bounds {Bounds.Min ?? "null"} .. {Bounds.Max ?? "null"}; give bounds of the column's kind.");
+            return CannotJudge($"the {Describe} of column `{Column}` ({ValueText.Format(observed)}) cannot be compared with the bounds {ValueText.Format(Bounds.Min)} .. {ValueText.Format(Bounds.Max)}; give bounds of the column's kind.");
         }
         return Judged(within, format, () => new ResultDetails { HasObservedValue = true, ObservedValue = observed });
     }

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Execution;
 using Dq.Expectations.Kernels.Types;
 using Dq.Expectations.Metrics;
@@ -53,7 +54,7 @@ public abstract class ColumnTypeExpectation : Expectation
         var index = schema.GetFieldIndex(Column);
         if (index < 0)
         {
-            return CannotJudge(Planner.MissingColumn(Column, schema));
+            return CannotJudge(ColumnFacts.MissingColumn(Column, schema));
         }
         var type = schema.GetFieldByIndex(index).DataType;
         var dtype = NumpyTypes.DtypeName(type);

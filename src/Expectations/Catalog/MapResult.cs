@@ -1,3 +1,4 @@
+using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 using Dq.Expectations.Results;
 
@@ -38,10 +39,10 @@ internal static class MapResult
 
     /// <summary>Value counts of the sampled values, most frequent first, ties by value (GX sorts by (-count, value)).</summary>
     private static List<UnexpectedValueCount> Counts(List<UnexpectedRow> rows) =>
-        [.. rows.GroupBy(r => r.Value is null ? NullKey : r.Value)
-            .Select(g => new UnexpectedValueCount(ReferenceEquals(g.Key, NullKey) ? null : g.Key, g.LongCount()))
+        [.. rows.GroupBy(r => r.Value is null ? s_nullKey : r.Value)
+            .Select(g => new UnexpectedValueCount(ReferenceEquals(g.Key, s_nullKey) ? null : g.Key, g.LongCount()))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Value, ValueComparer.Instance)];
 
-    private static readonly object NullKey = new();
+    private static readonly object s_nullKey = new();
 }

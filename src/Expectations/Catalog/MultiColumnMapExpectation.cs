@@ -112,18 +112,22 @@ public abstract class MultiColumnMapExpectation : Expectation
     /// element, unlike GX, which cannot count its unhashable dict rows), most frequent first, ties by their text.
     /// </summary>
     private static List<UnexpectedValueCount> Counts(List<UnexpectedRow> rows) =>
-        [.. rows.GroupBy(r => Text(r.Value), StringComparer.Ordinal)
+        [.. rows.GroupBy(r => GroupKey(r.Value), StringComparer.Ordinal)
             .Select(g => (Text: g.Key, Count: new UnexpectedValueCount(g.First().Value, g.LongCount())))
             .OrderByDescending(c => c.Count.Count)
             .ThenBy(c => c.Text, StringComparer.Ordinal)
             .Select(c => c.Count)];
 
-    private static string Text(object? value) => value switch
+    /// <summary>
+    /// A key that tells rows' contents apart, element by element. Not display text (that is ValueText's, which
+    /// shortens long values): two different rows must never share a key.
+    /// </summary>
+    private static string GroupKey(object? value) => value switch
     {
         null => "null",
         string s => "\"" + s + "\"",
-        IReadOnlyDictionary<string, object?> record => "{" + string.Join(",", record.Select(p => p.Key + ":" + Text(p.Value))) + "}",
-        IReadOnlyList<object?> items => "[" + string.Join(",", items.Select(Text)) + "]",
+        IReadOnlyDictionary<string, object?> record => "{" + string.Join(",", record.Select(p => p.Key + ":" + GroupKey(p.Value))) + "}",
+        IReadOnlyList<object?> items => "[" + string.Join(",", items.Select(GroupKey)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

@@ -1,3 +1,4 @@
+using Dq.Expectations.Columns;
 using Dq.Expectations.Conditions;
 using Dq.Expectations.Metrics;
 
@@ -84,7 +85,7 @@ internal sealed class MetricResults
             var source = (IValueCountsSource)_states[key];
             _sortedCounts[key] = sorted = source is Kernels.Duplicates.IntegerDuplicateState integers
                 ? integers.SortedCounts()
-                : [.. source.Counts.Select(c => (c.Value!, c.Count)).OrderBy(c => c.Item1, Catalog.ValueComparer.Instance)];
+                : [.. source.Counts.Select(c => (c.Value!, c.Count)).OrderBy(c => c.Item1, ValueComparer.Instance)];
         }
         return sorted;
     }

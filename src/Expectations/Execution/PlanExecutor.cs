@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Apache.Arrow;
 using System.Numerics;
+using Apache.Arrow;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Conditions;
 using Dq.Expectations.Kernels;

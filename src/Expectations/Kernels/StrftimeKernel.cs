@@ -1,6 +1,6 @@
 using Apache.Arrow;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Kernels.Strftime;
-using Dq.Expectations.Planning;
 
 namespace Dq.Expectations.Kernels;
 
@@ -16,7 +16,7 @@ internal sealed class StrftimeKernel : TextRowCheckKernel
 
     public static StrftimeKernel Create(Field field, string format, int sampleLimit)
     {
-        if (!Planner.IsText(field.DataType))
+        if (!ColumnFacts.IsText(field.DataType))
         {
             // GX raises here rather than marking rows: strptime takes only text.
             throw new MetricPreconditionException(

@@ -59,7 +59,7 @@ internal static class Planner
             };
             if (columns.Names.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } absent)
             {
-                failures[key] = MissingColumn(absent, schema);
+                failures[key] = ColumnFacts.MissingColumn(absent, schema);
                 continue;
             }
             try
@@ -108,9 +108,6 @@ internal static class Planner
             ? $"row_condition `{filter}` reads column `{column}`, which is not in the data; the columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}."
             : null;
 
-    internal static string MissingColumn(string column, Schema schema) =>
-        $"column `{column}` is not in the data; the columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}. Check the name (it is case-sensitive) or the reader's header option.";
-
     private static ColumnKernel CreateKernel(ColumnMetricKey key, Field field, KernelVariant variant, int limit, MetricResults? prior) => key switch
     {
         NullRowsKey => new NullRowsKernel(nullsAreUnexpected: true, limit),
@@ -131,7 +128,4 @@ internal static class Planner
         ZScoreKey z => Kernels.ZScore.ZScoreKernel.Create(field, z, limit, prior!.State<ColumnSummaryState>(new ColumnSummaryKey(z.Column) { Filter = z.Filter })),
         _ => throw new InvalidOperationException($"No kernel is registered for metric {key.GetType().Name}."),
     };
-
-    /// <summary>Whether the column holds text (directly or dictionary-encoded).</summary>
-    internal static bool IsText(IArrowType type) => type is StringType or DictionaryType { ValueType: StringType };
 }

@@ -31,6 +31,9 @@ public sealed class ValidationResult
 
     /// <summary>When and on what the validation ran (GX's <c>meta</c>).</summary>
     public ValidationRunInfo Run { get; }
+
+    /// <summary>The same result with the malformed rows its source skipped recorded in <see cref="Run"/>.</summary>
+    public ValidationResult WithBadRows(BadRows rows) => new(SuiteName, Results, Run with { BadRows = rows });
 }
 
 /// <summary>GX's <c>statistics</c> block.</summary>
@@ -47,4 +50,8 @@ public sealed record ValidationStatistics(int EvaluatedExpectations, int Success
 /// <param name="RowCount">Rows read.</param>
 /// <param name="Duration">How long the validation took.</param>
 /// <param name="DqVersion">The version of dq that ran.</param>
-public sealed record ValidationRunInfo(string RunId, DateTimeOffset RunTime, string DataAsset, long RowCount, TimeSpan Duration, string DqVersion);
+public sealed record ValidationRunInfo(string RunId, DateTimeOffset RunTime, string DataAsset, long RowCount, TimeSpan Duration, string DqVersion)
+{
+    /// <summary>The malformed rows the source skipped, if any; <see cref="BadRows.None"/> when none were.</summary>
+    public BadRows BadRows { get; init; } = BadRows.None;
+}

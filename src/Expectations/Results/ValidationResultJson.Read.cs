@@ -54,8 +54,21 @@ public static partial class ValidationResultJson
             String(meta, "data_asset") ?? "",
             Long(meta, "row_count") ?? 0,
             TimeSpan.FromSeconds(Double(meta, "duration_seconds") ?? 0),
-            String(meta, "dq_version") ?? "");
+            String(meta, "dq_version") ?? "")
+        { BadRows = ReadBadRows(meta) };
         return new ValidationResult(suite.GetString()!, list, run);
+    }
+
+    private static BadRows ReadBadRows(JsonElement meta)
+    {
+        if (meta.ValueKind != JsonValueKind.Object || !meta.TryGetProperty("bad_rows", out var rows) || rows.ValueKind != JsonValueKind.Object)
+        {
+            return BadRows.None;
+        }
+        var lines = rows.TryGetProperty("first_lines", out var l) && l.ValueKind == JsonValueKind.Array
+            ? l.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Number).Select(e => e.GetInt64()).ToList()
+            : [];
+        return new BadRows(Long(rows, "count") ?? 0, lines, String(rows, "first_reason"));
     }
 
     private static ExpectationResult ReadExpectation(JsonElement item)

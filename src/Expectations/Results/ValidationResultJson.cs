@@ -49,7 +49,25 @@ public static partial class ValidationResultJson
         w.WriteNumber("row_count", result.Run.RowCount);
         w.WriteNumber("duration_seconds", Math.Round(result.Run.Duration.TotalSeconds, 6));
         w.WriteString("dq_version", result.Run.DqVersion);
+        if (result.Run.BadRows.Count > 0)
+        {
+            WriteBadRows(w, result.Run.BadRows);
+        }
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteBadRows(Utf8JsonWriter w, BadRows rows)
+    {
+        w.WriteStartObject("bad_rows");
+        w.WriteNumber("count", rows.Count);
+        w.WriteStartArray("first_lines");
+        foreach (var line in rows.FirstLines)
+        {
+            w.WriteNumberValue(line);
+        }
+        w.WriteEndArray();
+        w.WriteString("first_reason", rows.FirstReason);
         w.WriteEndObject();
     }
 

@@ -59,6 +59,7 @@ internal static class JsonScalars
         DateTime dt => JsonValue.Create(dt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
         DateTimeOffset dto => JsonValue.Create(dto.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
         DateOnly d => JsonValue.Create(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        IReadOnlyDictionary<string, object?> map => new JsonObject(map.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))),
         System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(ToNode)]),
         _ => throw new ConfigurationException($"A kwarg value of type {value.GetType().Name} cannot be written to a suite; use numbers, text, booleans, dates or lists of them."),
     };

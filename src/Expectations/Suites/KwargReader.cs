@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dq.Expectations.Results;
 
 namespace Dq.Expectations.Suites;
 
@@ -177,9 +178,8 @@ internal sealed class KwargReader
 
     private static string Describe(object? value) => value switch
     {
-        string s => $"the text \"{s}\"",
-        bool b => b ? "true" : "false",
-        null => "null",
-        _ => $"the number {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}",
+        string => $"the text {ValueText.Format(value)}",
+        bool or null => ValueText.Format(value),
+        _ => $"the number {ValueText.Format(value)}",
     };
 }

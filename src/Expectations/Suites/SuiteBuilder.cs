@@ -53,6 +53,19 @@ public sealed partial class SuiteBuilder
         return this;
     }
 
+    /// <summary>
+    /// Applies the expectation added last only to the rows where <paramref name="condition"/> holds (GX's
+    /// <c>row_condition</c> in the pandas syntax, such as <c>status == "active" and amount &gt; 0</c>).
+    /// </summary>
+    public SuiteBuilder WithRowCondition(string condition)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(condition);
+        var kwargs = Last().Kwargs;
+        kwargs["row_condition"] = condition;
+        kwargs["condition_parser"] = "pandas";
+        return this;
+    }
+
     /// <summary>Sets a meta entry of the expectation added last (free-form; <c>severity</c> is read by dq).</summary>
     public SuiteBuilder WithMeta(string key, object? value)
     {

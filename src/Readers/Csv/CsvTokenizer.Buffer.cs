@@ -1,4 +1,5 @@
 using System.Text.Unicode;
+using Dq.Expectations.Results;
 
 namespace Dq.Readers.Csv;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Dq.Expectations.Results;
 using Dq.Readers;
 
 namespace Dq.Readers.Csv;

@@ -1,8 +1,8 @@
-using Dq.Expectations.Results;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Dq.Expectations.Results;
 
 namespace Dq.Reporting.DataDocs;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
-using System.Text;
 
 namespace Dq.Reporting.DataDocs;
 

@@ -18,10 +18,10 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
 
     private static string Corpus(string file) => Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "conformance", "parquet-testing", file));
 
-    public static TheoryData<string> Scenarios => [.. ScenarioSetups.Keys];
+    public static TheoryData<string> Scenarios => [.. s_scenarioSetups.Keys];
 
     /// <summary>Each scenario: the files it starts with, the command lines it runs, the files whose contents are compared.</summary>
-    private static readonly Dictionary<string, (Action<string> Setup, string[][] Commands, string[] Outputs)> ScenarioSetups = new()
+    private static readonly Dictionary<string, (Action<string> Setup, string[][] Commands, string[] Outputs)> s_scenarioSetups = new()
     {
         ["CSV with failures: COMPLETE result, JUnit, Markdown summary"] = (
             folder => CopySample(folder),
@@ -88,7 +88,7 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
     public void NativeTool_MatchesTheFrameworkDependentBuild(string scenario)
     {
         Assert.SkipWhen(tool.NativePlatform is null, "dq ships no Native AOT package for this host's platform, so the installed tool is the framework-dependent build itself.");
-        var (setup, commands, outputs) = ScenarioSetups[scenario];
+        var (setup, commands, outputs) = s_scenarioSetups[scenario];
         var native = Directory.CreateDirectory(Path.Combine(Folder, "native-run")).FullName;
         var reference = Directory.CreateDirectory(Path.Combine(Folder, "reference-run")).FullName;
         setup(native);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Dq.Expectations.Catalog;
-using Dq.Expectations.Suites;
 using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
 
 namespace Dq.Expectations.Tests.Catalog;
 
@@ -21,10 +21,24 @@ public sealed class ExpectationSentenceTests
         {
             var kwargs = new JsonObject
             {
-                ["column"] = "c", ["column_A"] = "a", ["column_B"] = "b", ["column_list"] = new JsonArray("a", "b"), ["column_set"] = new JsonArray("a"),
-                ["min_value"] = 1, ["max_value"] = 2, ["value"] = 3, ["value_set"] = new JsonArray(1, 2), ["regex"] = "^x", ["regex_list"] = new JsonArray("a", "b"),
-                ["strftime_format"] = "%Y", ["json_schema"] = new JsonObject { ["type"] = "string" }, ["type_"] = "int", ["type_list"] = new JsonArray("int"),
-                ["threshold"] = 3, ["quantile_ranges"] = new JsonObject { ["quantiles"] = new JsonArray(0.5) }, ["value_pairs_set"] = new JsonArray(new JsonArray(1, 2)),
+                ["column"] = "c",
+                ["column_A"] = "a",
+                ["column_B"] = "b",
+                ["column_list"] = new JsonArray("a", "b"),
+                ["column_set"] = new JsonArray("a"),
+                ["min_value"] = 1,
+                ["max_value"] = 2,
+                ["value"] = 3,
+                ["value_set"] = new JsonArray(1, 2),
+                ["regex"] = "^x",
+                ["regex_list"] = new JsonArray("a", "b"),
+                ["strftime_format"] = "%Y",
+                ["json_schema"] = new JsonObject { ["type"] = "string" },
+                ["type_"] = "int",
+                ["type_list"] = new JsonArray("int"),
+                ["threshold"] = 3,
+                ["quantile_ranges"] = new JsonObject { ["quantiles"] = new JsonArray(0.5) },
+                ["value_pairs_set"] = new JsonArray(new JsonArray(1, 2)),
                 ["sum_total"] = 10,
             };
 

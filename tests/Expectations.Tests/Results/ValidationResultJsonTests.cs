@@ -26,6 +26,36 @@ public sealed class ValidationResultJsonTests
     }
 
     [Fact]
+    public void BadRows_TravelInTheRunMeta_AndReadBack()
+    {
+        var suite = ExpectationSuite.Create("t").ExpectColumnValuesToNotBeNull("x").Build();
+        var result = Validator.Validate(Arrays.Batch(("x", Arrays.Int64([1]))), suite, Runs.Complete)
+            .WithBadRows(new BadRows(3, [4, 9, 12], "line 4 has 3 fields; the header has 2"));
+
+        var json = JsonNode.Parse(ValidationResultJson.ToJson(result))!;
+        var back = ValidationResultJson.Read(ValidationResultJson.ToJson(result));
+
+        Assert.Equal(3, json["meta"]!["bad_rows"]!["count"]!.GetValue<long>());
+        Assert.Equal([4L, 9L, 12L], json["meta"]!["bad_rows"]!["first_lines"]!.AsArray().Select(n => n!.GetValue<long>()));
+        Assert.Equal("line 4 has 3 fields; the header has 2", json["meta"]!["bad_rows"]!["first_reason"]!.GetValue<string>());
+        Assert.Equal(3, back.Run.BadRows.Count);
+        Assert.Equal([4L, 9L, 12L], back.Run.BadRows.FirstLines);
+        Assert.Equal(result.Run.BadRows.FirstReason, back.Run.BadRows.FirstReason);
+    }
+
+    [Fact]
+    public void NoBadRows_NoBadRowsMember()
+    {
+        var suite = ExpectationSuite.Create("t").ExpectColumnValuesToNotBeNull("x").Build();
+        var result = Validator.Validate(Arrays.Batch(("x", Arrays.Int64([1]))), suite, Runs.Complete);
+
+        var json = JsonNode.Parse(ValidationResultJson.ToJson(result))!;
+
+        Assert.Null(json["meta"]!["bad_rows"]);
+        Assert.Equal(0, ValidationResultJson.Read(ValidationResultJson.ToJson(result)).Run.BadRows.Count);
+    }
+
+    [Fact]
     public void ToJson_DatesAndTimestamps_WrittenAsIsoText()
     {
         var day = new DateOnly(2024, 2, 29);

@@ -75,7 +75,7 @@ public sealed class ValueTextTests
 
         var text = ValueText.Format(list, width: 10_000);
 
-        Assert.Equal(ValueText.MaxItems, text.Count(c => c == ',') );
+        Assert.Equal(ValueText.MaxItems, text.Count(c => c == ','));
         Assert.EndsWith(", …]", text, StringComparison.Ordinal);
     }
 

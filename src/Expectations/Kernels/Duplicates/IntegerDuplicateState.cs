@@ -24,7 +24,7 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     // Scratch for one block, one per thread rather than per state: a worker fills one state at a time, and a
     // suite with many integer columns would otherwise hold a block's worth of buffers for each of them.
     [ThreadStatic]
-    private static BlockScratch? t_scratch;
+    private static BlockScratch? s_threadScratch;
 
     /// <param name="toValue">The value of a key as GX reports it (a long, a ulong, a date).</param>
     /// <param name="sampleLimit">How many duplicated rows to keep with their values.</param>
@@ -130,7 +130,7 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     /// </summary>
     public static (long[] Keys, int[] Rows) BlockBuffers(int length)
     {
-        var scratch = t_scratch ??= new BlockScratch();
+        var scratch = s_threadScratch ??= new BlockScratch();
         scratch.Reserve(length);
         return (scratch.Keys, scratch.Rows);
     }
@@ -144,7 +144,7 @@ internal sealed class IntegerDuplicateState : MetricState, IUnexpectedRowsSource
     /// <param name="firstRowIndex">The table row of array row 0.</param>
     public void AddBlock(int count, long firstRowIndex)
     {
-        var scratch = t_scratch!;
+        var scratch = s_threadScratch!;
         var (keys, rows, partitions, sorted, starts) = (scratch.Keys, scratch.Rows, scratch.Partitions, scratch.Sorted, scratch.Starts);
         Array.Clear(starts);
         for (var i = 0; i < count; i++)

@@ -26,7 +26,7 @@ internal static class RangeKernels
             FloatType => new NumericRangeKernel<float>(Singles(field, bounds), variant, sampleLimit),
             Decimal128Type => new DecimalRangeKernel(Reals(field, bounds), sampleLimit, bounds.StrictMin, bounds.StrictMax),
             StringType =>
-                new TextRangeKernel(Text(field, bounds.Min), Text(field, bounds.Max), bounds.StrictMin, bounds.StrictMax, sampleLimit),
+                new TextRangeKernel(Text(field, bounds.Min, "min_value"), Text(field, bounds.Max, "max_value"), bounds.StrictMin, bounds.StrictMax, sampleLimit),
             Date32Type => Temporal<int>(field, bounds, unitsPerSecond: 1, secondsPerUnit: 86_400, variant, sampleLimit),
             Date64Type => Temporal<long>(field, bounds, unitsPerSecond: 1_000, secondsPerUnit: 1, variant, sampleLimit),
             TimestampType t => Temporal<long>(field, bounds, UnitsPerSecond(t.Unit), secondsPerUnit: 1, variant, sampleLimit),
@@ -83,26 +83,26 @@ internal static class RangeKernels
     /// <summary>The bounds as numbers: a numeric column compared with text or dates is a configuration problem.</summary>
     internal static (object? Min, object? Max) Reals(Field field, RangeBounds bounds)
     {
-        Check(bounds.Min);
-        Check(bounds.Max);
+        Check(bounds.Min, "min_value");
+        Check(bounds.Max, "max_value");
         return (bounds.Min, bounds.Max);
 
-        void Check(object? bound)
+        void Check(object? bound, string kwarg)
         {
             if (bound is not (null or long or double))
             {
                 throw new MetricPreconditionException(
-                    $"column `{field.Name}` holds numbers ({field.DataType.Name}) but the bound {Describe(bound)} is not a number; give numeric bounds or check the column.");
+                    $"column `{field.Name}` holds numbers ({field.DataType.Name}) but `{kwarg}` is {Kind(bound)}, not a number; give numeric bounds or check the column.");
             }
         }
     }
 
-    private static string? Text(Field field, object? bound) => bound switch
+    private static string? Text(Field field, object? bound, string kwarg) => bound switch
     {
         null => null,
         string s => s,
         _ => throw new MetricPreconditionException(
-            $"column `{field.Name}` holds text but the bound {Describe(bound)} is not text; text is compared with text bounds only (ordinal, by code point)."),
+            $"column `{field.Name}` holds text but `{kwarg}` is {Kind(bound)}, not text; text is compared with text bounds only (ordinal, by code point)."),
     };
 
     private static NumericRangeKernel<T> Temporal<T>(Field field, RangeBounds bounds, long unitsPerSecond, long secondsPerUnit, KernelVariant variant, int sampleLimit)
@@ -111,9 +111,9 @@ internal static class RangeKernels
         // A bound in .NET ticks since the Unix epoch, as the exact fraction ticks·unitsPerSecond / (10⁷·secondsPerUnit) of the column's unit.
         var denominator = (Int128)TimeSpan.TicksPerSecond * secondsPerUnit;
         var lo = bounds.Min is null ? Int128.MinValue
-            : IntegerBound.Lower(Ticks(field, bounds.Min) * unitsPerSecond, denominator, bounds.StrictMin);
+            : IntegerBound.Lower(Ticks(field, bounds.Min, "min_value") * unitsPerSecond, denominator, bounds.StrictMin);
         var hi = bounds.Max is null ? Int128.MaxValue
-            : IntegerBound.Upper(Ticks(field, bounds.Max) * unitsPerSecond, denominator, bounds.StrictMax);
+            : IntegerBound.Upper(Ticks(field, bounds.Max, "max_value") * unitsPerSecond, denominator, bounds.StrictMax);
         return new NumericRangeKernel<T>(IntegerBound.Fit<T>(lo, hi), variant, sampleLimit);
     }
 
@@ -129,9 +129,9 @@ internal static class RangeKernels
     /// A date or time bound in ticks since the Unix epoch. Text is read as ISO 8601; a bound without a zone is
     /// taken as UTC, which is how zone-aware timestamps are stored.
     /// </summary>
-    private static Int128 Ticks(Field field, object bound) => TryTicks(bound)
+    private static Int128 Ticks(Field field, object bound, string kwarg) => TryTicks(bound)
         ?? throw new MetricPreconditionException(
-            $"column `{field.Name}` holds dates or timestamps ({field.DataType.Name}) but the bound {Describe(bound)} is not a date; give an ISO 8601 date such as \"2024-01-31\" or \"2024-01-31T12:00:00\".");
+            $"column `{field.Name}` holds dates or timestamps ({field.DataType.Name}) but `{kwarg}` is {Kind(bound)}, not a date; give an ISO 8601 date such as \"2024-01-31\" or \"2024-01-31T12:00:00\".");
 
     /// <summary>A date, a time or ISO 8601 text as ticks since the Unix epoch; null for anything else.</summary>
     internal static Int128? TryTicks(object value)
@@ -157,10 +157,17 @@ internal static class RangeKernels
         return false;
     }
 
-    internal static string Describe(object? bound) => bound switch
+    /// <summary>
+    /// What a bound is, in words. The engine names the kwarg and the kind rather than printing the value: values are
+    /// shown by the result layer's one formatter, which the engine does not depend on.
+    /// </summary>
+    private static string Kind(object? bound) => bound switch
     {
-        string s => $"\"{s}\"",
+        string => "text",
+        bool => "true or false",
+        long or double or decimal or int => "a number",
+        DateTime or DateOnly or DateTimeOffset or TimeOnly => "a date or time",
         null => "null",
-        _ => Convert.ToString(bound, CultureInfo.InvariantCulture) ?? "?",
+        _ => "a value of another kind",
     };
 }

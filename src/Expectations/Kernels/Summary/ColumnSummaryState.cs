@@ -1,4 +1,4 @@
-using Dq.Expectations.Catalog;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Kernels.Summary;

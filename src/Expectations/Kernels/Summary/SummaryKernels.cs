@@ -113,8 +113,8 @@ internal static class SummaryKernels
             {
                 return;
             }
-            var min = values.Min(Catalog.ValueComparer.Instance);
-            var max = values.Max(Catalog.ValueComparer.Instance);
+            var min = values.Min(ValueComparer.Instance);
+            var max = values.Max(ValueComparer.Instance);
             if (!numeric)
             {
                 ((ColumnSummaryState)state).AddBlock(values.Count, min, max, 0, 0, 0, 0, 0);

@@ -2,7 +2,6 @@ using System.Text;
 using Apache.Arrow;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
-using Dq.Expectations.Planning;
 
 namespace Dq.Expectations.Kernels.Text;
 
@@ -43,7 +42,7 @@ internal abstract class TextCheckKernel : ColumnKernel, IUtf8Check
     /// <summary>Throws the planner's precondition failure when the column is not text and the policy rejects it.</summary>
     protected static void RequireText(Field field, NonTextValues policy, string why)
     {
-        if (policy == NonTextValues.Reject && !Planner.IsText(field.DataType))
+        if (policy == NonTextValues.Reject && !ColumnFacts.IsText(field.DataType))
         {
             throw new MetricPreconditionException($"column `{field.Name}` has type {field.DataType.Name}, but {why}; read the column as text.");
         }

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Dq.Expectations.Catalog;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Kernels;
 using Dq.Expectations.Kernels.Duplicates;
 using Dq.Expectations.Metrics;

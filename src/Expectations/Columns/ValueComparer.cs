@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dq.Expectations.Catalog;
+namespace Dq.Expectations.Columns;
 
 /// <summary>
 /// Orders the plain values of results the way Python orders them where it can: null first, then numbers by
@@ -32,10 +32,10 @@ internal sealed class ValueComparer : IComparer<object?>
         }
         if (x is string a && y is string b)
         {
-            return Columns.TextOrder.Compare(a, b);
+            return TextOrder.Compare(a, b);
         }
         var rank = Rank(x).CompareTo(Rank(y));
-        return rank != 0 ? rank : Columns.TextOrder.Compare(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
+        return rank != 0 ? rank : TextOrder.Compare(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
     }
 
     private static bool IsNumber(object value) => value is long or ulong or double or decimal or int;
