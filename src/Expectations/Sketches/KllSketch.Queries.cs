@@ -70,8 +70,10 @@ public sealed partial class KllSketch
     /// <c>[min+(max−min)·i/count, min+(max−min)·(i+1)/count]</c> and counts <c>RankExclusive(hi) − RankExclusive(lo)</c>,
     /// the values in [lo, hi); the last one is closed and counts <c>Rank(hi) − RankExclusive(lo)</c>.
     /// </summary>
-    /// <remarks>When min equals max this returns one bucket [min, max] holding the values equal to it, where Deequ
-    /// would return <paramref name="count"/> zero-width buckets with all but the last empty.</remarks>
+    /// <remarks>Two departures from Deequ, both so that the counts add up to <see cref="Count"/>: the last upper bound is
+    /// exactly <paramref name="max"/> (Deequ's formula can land an ulp below it and miss the largest values), and when
+    /// min equals max this returns one bucket [min, max] with everything, where Deequ returns <paramref name="count"/>
+    /// zero-width buckets with all but the last empty.</remarks>
     /// <param name="min">The lower bound of the first bucket.</param>
     /// <param name="max">The upper bound of the last bucket.</param>
     /// <param name="count">How many buckets; SageMaker always uses 10.</param>
@@ -93,9 +95,10 @@ public sealed partial class KllSketch
         var buckets = new KllBucket[count];
         for (var i = 0; i < count; i++)
         {
-            // Deequ's arithmetic, in its order, so the bounds are the same doubles.
+            // Deequ's arithmetic, in its order, so the bounds are the same doubles; except that the last bound is max
+            // itself, since min + (max−min)·B/B can round below max and Deequ then drops the largest values.
             var low = min + (max - min) * i / count;
-            var high = min + (max - min) * (i + 1) / count;
+            var high = i == count - 1 ? max : min + (max - min) * (i + 1) / count;
             var upTo = i == count - 1 ? view.RankCount(high) : view.RankExclusiveCount(high);
             buckets[i] = new KllBucket(low, high, upTo - view.RankExclusiveCount(low));
         }

@@ -58,7 +58,9 @@ public sealed class KllSortedView
     /// is Deequ's j-th percentile (a product q·Count within 1e-9 of an integer counts as that integer, so 0.29·100 is 29).
     /// </summary>
     /// <remarks>The rule returns the item just after the one reaching t: while the sketch is exact, the median of 1..100
-    /// is 51 and the quantile q of n sorted values is <c>sorted[min(⌊q·n⌋, n−1)]</c>.</remarks>
+    /// is 51 and the quantile q of n sorted values is <c>sorted[min(⌊q·n⌋, n−1)]</c>. One departure: when a threshold is
+    /// first reached by the very last item, Deequ's loop stops and leaves the higher percentiles at the smallest item;
+    /// here every quantile follows the rule, so those give the largest item.</remarks>
     /// <param name="q">The quantile, in [0, 1].</param>
     /// <returns>An item, or NaN when the sketch is empty.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is not in [0, 1].</exception>
