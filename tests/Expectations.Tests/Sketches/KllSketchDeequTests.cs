@@ -15,7 +15,7 @@ public sealed class KllSketchDeequTests
         from kind in Gen.Choose(0, KllStreams.Kinds - 1)
         from n in Gen.Choose(0, 12_000)
         from seed in Gen.Choose(0, int.MaxValue - 1)
-        // Small k compacts often and builds many levels, so every offset and odd-tail path runs.
+            // Small k compacts often and builds many levels, so every offset and odd-tail path runs.
         from k in Gen.Elements(2048, 200, 16, 1)
         from c in Gen.Elements(0.64, 0.5, 1.0)
         select new Case(kind, n, seed, k, c);
