@@ -106,19 +106,7 @@ public static class PopulationStabilityIndex
     private static double[] Shares(ReadOnlySpan<long> counts, string parameter)
     {
         SampleChecks.RequireNonEmpty(counts.Length, parameter);
-        long total = 0;
-        foreach (var count in counts)
-        {
-            if (count < 0)
-            {
-                SampleChecks.Throw($"'{parameter}' has a negative bin count ({count}); counts must be ≥ 0.", parameter);
-            }
-            total += count;
-        }
-        if (total == 0)
-        {
-            SampleChecks.Throw($"'{parameter}' has no values in any bin; PSI needs at least one value on each side.", parameter);
-        }
+        var total = KeyOrder.Total(counts.ToArray(), parameter);
         var shares = new double[counts.Length];
         for (var i = 0; i < counts.Length; i++)
         {
