@@ -125,6 +125,10 @@ internal static class Planner
         DateutilParseKey => Kernels.Text.DateutilKernel.Create(field, limit),
         ValueTypeKey type => Kernels.Types.ValueTypeKernel.Create(field, type, limit),
         OrderKey order => Kernels.Order.OrderKernel.Create(field, order, limit),
+        QuantileSketchKey => Kernels.Profile.QuantileSketchKernel.Create(field),
+        DistinctSketchKey => Kernels.Profile.DistinctSketchKernel.Create(field),
+        BoundedValueCountsKey counts => Kernels.Profile.BoundedValueCountsKernel.Create(field, counts.Cap),
+        TextProfileKey => Kernels.Profile.TextProfileKernel.Create(field),
         ZScoreKey z => Kernels.ZScore.ZScoreKernel.Create(field, z, limit, prior!.State<ColumnSummaryState>(new ColumnSummaryKey(z.Column) { Filter = z.Filter })),
         _ => throw new InvalidOperationException($"No kernel is registered for metric {key.GetType().Name}."),
     };
