@@ -20,6 +20,7 @@ internal static class DqApp
             Examples:
               dq init quality && cd quality && dq validate --checkpoint checkpoints/orders.yml
               dq validate data.csv --suite suite.json --junit reports/junit.xml
+              dq profile data.csv --out baseline
               dq runs list --limit 10
               dq suite show suites/orders.suite.json
               dq docs build
@@ -28,6 +29,7 @@ internal static class DqApp
             common.Quiet,
             common.Verbose,
             ValidateCommand.Create(stdout, stderr, common),
+            ProfileCommand.Create(stdout, stderr, common),
             InitCommand.Create(stdout, common),
             RunsCommand.Create(stdout, common),
             SuiteCommand.Create(stdout, common),

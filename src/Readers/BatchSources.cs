@@ -21,7 +21,11 @@ public static class BatchSources
     /// <exception cref="DataReadException">
     /// The format is <see cref="DataFormat.Auto"/> and the file is missing, or its format cannot be recognised.
     /// </exception>
-    public static IBatchSource Open(string path, DataFormat format = DataFormat.Auto, CsvReaderOptions? csv = null)
+    /// <param name="inferCsvTypes">
+    /// Whether a CSV file's column types are inferred (the default); <see langword="false"/> reads every column the
+    /// options' schema does not fix as text (see <see cref="CsvReaderOptions.InferTypes"/>).
+    /// </param>
+    public static IBatchSource Open(string path, DataFormat format = DataFormat.Auto, CsvReaderOptions? csv = null, bool inferCsvTypes = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string extension = Path.GetExtension(path).ToUpperInvariant();
@@ -39,6 +43,10 @@ public static class BatchSources
         }
         CsvReaderOptions? csvOptions = csv ?? (extension == ".TSV" ? new CsvReaderOptions { Delimiter = '\t' }
             : sniffedDelimiter is { } d && d != ',' ? new CsvReaderOptions { Delimiter = d } : null);
+        if (!inferCsvTypes)
+        {
+            csvOptions = (csvOptions ?? new CsvReaderOptions()) with { InferTypes = false };
+        }
         return format switch
         {
             DataFormat.Csv => new CsvSource(path, csvOptions),

@@ -59,6 +59,13 @@ public readonly record struct CsvReaderOptions
     public int InferenceRows { get; init; } = DefaultInferenceRows;
 
     /// <summary>
+    /// Whether the types of the columns that <see cref="Schema"/> does not fix are inferred. Defaults to
+    /// <see langword="true"/>; <see langword="false"/> reads them as text, as they are in the file (the profiler does, so
+    /// that Deequ's rules decide which text is a number).
+    /// </summary>
+    public bool InferTypes { get; init; } = true;
+
+    /// <summary>
     /// The types of some or all columns, which then are not inferred; see <see cref="CsvSchema.Parse"/> for the text
     /// form <c>zip:string,amount:double,day:date(dd/MM/yyyy)</c>. Defaults to <see langword="null"/>: every type is inferred.
     /// </summary>

@@ -173,7 +173,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
         }
         var specs = new CsvColumnSpec[header.Count];
         sample = new CsvSample(header.Count);
-        bool infer = header.Any(n => !fixedTypes.ContainsKey(n));
+        bool infer = _options.InferTypes && header.Any(n => !fixedTypes.ContainsKey(n));
         if (infer)
         {
             ReadSample(tokenizer, sample);

@@ -36,8 +36,9 @@ public static class Profiler
             requests.AddRange(Requests(name, type, options.CategoricalThreshold).Select(k => new MetricRequest(k)));
         }
         var plan = Planner.Plan(requests, schema, KernelVariants.Best);
-        if (plan.Failures.FirstOrDefault() is { Key: var failedKey, Value: var why })
+        if (plan.Failures.Count > 0)
         {
+            var (failedKey, why) = plan.Failures.First();
             throw new InvalidOperationException($"The profile could not plan {failedKey}: {why}");
         }
         var metrics = PlanExecutor.Run(source, plan, new ExecutionOptions { Threads = options.Threads }, cancellationToken);
