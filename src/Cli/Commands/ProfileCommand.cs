@@ -106,15 +106,8 @@ internal static class ProfileCommand
     private static (ExpectationSuite Suite, List<string> Dropped) Verified(ExpectationSuite suite, string path, DataFormat format, CsvReaderOptions? csv, int threads, CancellationToken cancellationToken)
     {
         using var source = BatchSources.Open(path, format, csv);
-        var result = Validator.Validate(source, suite, new ValidationOptions { Threads = threads }, cancellationToken);
-        var failed = result.Results.Select((r, i) => (r, i)).Where(x => !x.r.Success).Select(x => x.i).ToHashSet();
-        if (failed.Count == 0)
-        {
-            return (suite, []);
-        }
-        var kept = suite.Expectations.Where((_, i) => !failed.Contains(i)).ToList();
-        var notes = failed.Select(i => $"{ExpectationText.Describe(suite.Expectations[i].Configuration)} (it fails on this data)").ToList();
-        return (new ExpectationSuite(suite.Name, kept, suite.Meta), notes);
+        var (kept, dropped) = SuiteSuggester.KeepPassing(suite, source, new ValidationOptions { Threads = threads }, cancellationToken);
+        return (kept, [.. dropped.Select(c => $"{ExpectationText.Describe(c)} (it fails on this data)")]);
     }
 
     /// <summary>

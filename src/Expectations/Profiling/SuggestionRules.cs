@@ -23,11 +23,11 @@ public static class ConfidenceBounds
         return FloorTo2(Math.Max(0, p - (Z95 * Math.Sqrt(p * (1 - p) / n))));
     }
 
-    /// <summary>The Wald upper bound, floored to 2 decimals and never above 1.</summary>
+    /// <summary>The Wald upper bound, rounded up to 2 decimals and never above 1.</summary>
     public static double WaldUpper(double p, long n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
-        return FloorTo2(Math.Min(1, p + (Z95 * Math.Sqrt(p * (1 - p) / n))));
+        return Math.Min(1, Math.Ceiling(((p + (Z95 * Math.Sqrt(p * (1 - p) / n))) * 100) - 1e-9) / 100);
     }
 
     /// <summary>

@@ -51,6 +51,23 @@ public static class SuiteSuggester
         return builder.Build();
     }
 
+    /// <summary>
+    /// Validates <paramref name="suite"/> on <paramref name="source"/> and keeps the expectations that pass: Deequ's
+    /// uniqueness rule works from an approximate distinct count, so an extended suite may hold one that the data it came
+    /// from breaks.
+    /// </summary>
+    /// <returns>The passing suite and the configurations that were dropped.</returns>
+    /// <exception cref="DataReadException">The source could not be read.</exception>
+    public static (ExpectationSuite Suite, IReadOnlyList<ExpectationConfiguration> Dropped) KeepPassing(
+        ExpectationSuite suite, Columns.IBatchSource source, ValidationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        var result = Validator.Validate(source, suite, options, cancellationToken);
+        var failed = result.Results.Select((r, i) => (r.Success, i)).Where(x => !x.Success).Select(x => x.i).ToHashSet();
+        var kept = suite.Expectations.Where((_, i) => !failed.Contains(i)).ToList();
+        return (new ExpectationSuite(suite.Name, kept, suite.Meta), [.. failed.Order().Select(i => suite.Expectations[i].Configuration)]);
+    }
+
     private static void SuggestForColumn(SuiteBuilder builder, ColumnProfile column, long rows, SuggestionRules rules, IArrowType? target)
     {
         var name = column.Name;
@@ -81,7 +98,7 @@ public static class SuiteSuggester
         }
 
         // A range needs numbers at validation time too: codes such as "007" are Integral to Deequ but text to the reader.
-        var numbersAtValidation = target is null or Int8Type or Int16Type or Int32Type or Int64Type or UInt8Type or UInt16Type
+        var numbersAtValidation = target is null ? !column.IsTypeInferred : target is Int8Type or Int16Type or Int32Type or Int64Type or UInt8Type or UInt16Type
             or UInt32Type or UInt64Type or FloatType or DoubleType or Decimal128Type or Decimal256Type;
         if (column.Numeric is { } numeric && numeric.Min >= 0 && numbersAtValidation)
         {
