@@ -57,7 +57,7 @@ public static class DictionaryText
             DictionaryLayout.FirstSeenInt32 => Build(values, distinct, Int32Type.Default),
             DictionaryLayout.ReversedPaddedInt8 => Build(values, [.. s_unused[..2], .. Enumerable.Reverse(distinct), .. s_unused[2..]], Int8Type.Default),
             DictionaryLayout.ShuffledPaddedInt16 => Build(values, Shuffled([.. distinct, .. distinct.Take(1), .. s_unused], seed), Int16Type.Default),
-            _ => Sliced((IReadOnlyList<string?>)values, distinct),
+            _ => Sliced(values, distinct),
         };
     }
 

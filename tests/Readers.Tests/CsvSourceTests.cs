@@ -168,7 +168,7 @@ public sealed class CsvSourceTests : IDisposable
 
         Assert.All(batches, b => Assert.True(b.Length <= batchSize));
         Assert.Equal((20 + batchSize - 1) / batchSize, batches.Count);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (object?)(long)i), BatchValues.Rows((IEnumerable<RecordBatch>)batches).Select(r => r[0]));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (object?)(long)i), BatchValues.Rows(batches).Select(r => r[0]));
     }
 
     [Fact]

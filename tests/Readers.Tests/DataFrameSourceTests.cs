@@ -111,7 +111,7 @@ public sealed class DataFrameSourceTests
             using var source = new DataFrameSource(frame, batchRows: data.batchRows);
 
             var batches = source.ReadBatches(null, Token).ToList();
-            var rows = BatchValues.Rows((IEnumerable<RecordBatch>)batches);
+            var rows = BatchValues.Rows(batches);
 
             Assert.Equal(data.values.Select(v => (object?)v), rows.Select(r => r[0]));
             Assert.Equal(data.texts, rows.Select(r => (string?)r[1]));

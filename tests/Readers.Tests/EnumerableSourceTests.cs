@@ -75,8 +75,8 @@ public sealed class EnumerableSourceTests
         var batches = source.ReadBatches(null, Token).ToList();
 
         Assert.Equal([4, 4, 2], batches.Select(b => b.Length));
-        Assert.Equal(items.Select(p => (object?)p.X), BatchValues.Rows((IEnumerable<RecordBatch>)batches).Select(r => r[0]));
-        Assert.Equal(items.Select(p => (object?)p.Y), BatchValues.Rows((IEnumerable<RecordBatch>)batches).Select(r => r[1]));
+        Assert.Equal(items.Select(p => (object?)p.X), BatchValues.Rows(batches).Select(r => r[0]));
+        Assert.Equal(items.Select(p => (object?)p.Y), BatchValues.Rows(batches).Select(r => r[1]));
         Assert.Equal([2, 1, 1], batches.Select(b => b.Column(1).NullCount));
     }
 

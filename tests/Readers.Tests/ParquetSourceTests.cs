@@ -98,7 +98,7 @@ public sealed class ParquetSourceTests : IDisposable
             var batches = source.ReadBatches(null, Token).ToList();
 
             Assert.All(batches, b => Assert.InRange(b.Length, 1, batchSize));
-            Assert.Equal(expected, BatchValues.Rows((IEnumerable<RecordBatch>)batches));
+            Assert.Equal(expected, BatchValues.Rows(batches));
         }
     }
 
@@ -153,7 +153,7 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.IsType<StringType>(plain.Schema.GetFieldByName("status").DataType);
         var batches = source.ReadBatches(null, Token).ToList();
         Assert.All(batches, b => Assert.IsType<DictionaryArray>(b.Column("status")));
-        Assert.Equal(written.SelectMany(g => g), BatchValues.Rows((IEnumerable<RecordBatch>)batches));
+        Assert.Equal(written.SelectMany(g => g), BatchValues.Rows(batches));
         Assert.Equal(written.SelectMany(g => g), BatchValues.ReadAll(plain));
     }
 
