@@ -13,4 +13,10 @@ public sealed record ValidationOptions
 
     /// <summary>The run id written to the result; a new GUID when null.</summary>
     public string? RunId { get; init; }
+
+    /// <summary>
+    /// Earlier values of metrics, for expectations that compare today's value with its history
+    /// (<c>expect_metric_to_not_be_anomalous</c>); null (the default) gives none, and such expectations pass with a note.
+    /// </summary>
+    public IMetricHistory? MetricHistory { get; init; }
 }

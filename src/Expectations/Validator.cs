@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Apache.Arrow;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Execution;
 using Dq.Expectations.Kernels;
@@ -53,7 +54,8 @@ public static class Validator
         var execution = new ExecutionOptions { Threads = options.Threads, Variant = variant, BlockRows = blockRows };
         var metrics = Compute(source, schema, requests, execution, variant ?? KernelVariants.Best, cancellationToken);
 
-        var results = suite.Expectations.Select((e, i) => e.Judge(metrics.Scoped(e.Filter), schema, formats[i])).ToList();
+        var context = new JudgeContext(suite.Name, source.Name, options.MetricHistory);
+        var results = suite.Expectations.Select((e, i) => e.Judge(metrics.Scoped(e.Filter), schema, formats[i], context)).ToList();
         var run = new ValidationRunInfo(
             options.RunId ?? Guid.NewGuid().ToString("N"), started, source.Name, metrics.RowCount, stopwatch.Elapsed, Version);
         return (new ValidationResult(suite.Name, results, run), metrics.Statistics);

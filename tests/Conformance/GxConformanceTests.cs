@@ -41,7 +41,7 @@ public sealed class GxConformanceTests
         var dictionary = Tally(TextEncoding.Dictionary, "GX conformance (dictionary-encoded text)");
         var implemented = GxCorpus.Applicable.Count(c => ExpectationCatalog.IsSupported(c.ExpectationType));
         var report = string.Join(Environment.NewLine,
-            [plain.Line, dictionary.Line, $"implemented types: {ExpectationCatalog.Types.Count} of 48, {implemented} applicable cases",
+            [plain.Line, dictionary.Line, $"implemented GX types: {ExpectationCatalog.Types.Count(t => t != ExpectMetricToNotBeAnomalous.TypeName)} of 48, {implemented} applicable cases",
              .. plain.Details, .. dictionary.Details.Select(d => $"{d} [dictionary-encoded text]")]);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-summary.txt"), report + Environment.NewLine);
         TestContext.Current.SendDiagnosticMessage(plain.Line);

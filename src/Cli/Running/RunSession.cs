@@ -22,7 +22,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         }
         var tracker = new ProgressTracker();
         var display = new ProgressDisplay(stderr, verbosity, progressInterval);
-        var outcomes = await display.RunAsync(tracker, () => ValidationRunner.RunAsync(plan.Jobs, threads, tracker, cancellationToken)).ConfigureAwait(false);
+        var outcomes = await display.RunAsync(tracker, () => ValidationRunner.RunAsync(plan.Jobs, threads, tracker, cancellationToken, plan.StorePath)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         var results = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();

@@ -1,3 +1,4 @@
+using Dq.Cli.Store;
 using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
@@ -28,9 +29,11 @@ internal static class ValidationRunner
     /// <param name="threads">Worker threads per validation; 0 shares the cores among the validations running at once.</param>
     /// <param name="tracker">Receives each job's progress.</param>
     /// <param name="cancellationToken">Stops every job between batches.</param>
+    /// <param name="storePath">The validation store the runs will be kept in, whose earlier runs give anomaly expectations their history; null for none.</param>
     public static async Task<IReadOnlyList<ValidationOutcome>> RunAsync(
-        IReadOnlyList<ValidationJob> jobs, int threads, ProgressTracker tracker, CancellationToken cancellationToken)
+        IReadOnlyList<ValidationJob> jobs, int threads, ProgressTracker tracker, CancellationToken cancellationToken, string? storePath = null)
     {
+        var history = storePath is null ? null : new StoreMetricHistory(storePath);
         var parallel = Math.Clamp(jobs.Count, 1, Math.Max(2, Environment.ProcessorCount / 2));
         var perJob = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount / parallel);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -40,7 +43,7 @@ internal static class ValidationRunner
             await gate.WaitAsync(stop.Token).ConfigureAwait(false);
             try
             {
-                return Run(job, perJob, tracker, stop.Token);
+                return Run(job, perJob, tracker, history, stop.Token);
             }
             catch (Exception e) when (e is not (DataReadException or OperationCanceledException))
             {
@@ -64,14 +67,14 @@ internal static class ValidationRunner
         }
     }
 
-    private static ValidationOutcome Run(ValidationJob job, int threads, ProgressTracker tracker, CancellationToken cancellationToken)
+    private static ValidationOutcome Run(ValidationJob job, int threads, ProgressTracker tracker, IMetricHistory? history, CancellationToken cancellationToken)
     {
         var entry = tracker.Add(job.AssetName);
         try
         {
             var inner = BatchSources.Open(job.DataPath, job.Format, job.Csv);
             using var source = new CountingSource(inner, job.AssetName, entry);
-            var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads };
+            var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
             var result = Validator.Validate(source, job.Suite, options, cancellationToken);
             if (inner is IBadRowReport { BadRows.Count: > 0 } report)
             {

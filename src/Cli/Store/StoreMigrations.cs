@@ -56,6 +56,11 @@ internal static class StoreMigrations
             (SELECT count(*) FROM expectation_results e WHERE e.run_id = runs.run_id AND e.success = 0 AND e.severity = 'warn');
         CREATE INDEX runs_by_suite ON runs(suite, run_time);
         """,
+        // 3: the metric an anomaly expectation watches, so its history is one indexed query per expectation.
+        """
+        ALTER TABLE expectation_results ADD COLUMN metric_key TEXT;
+        CREATE INDEX runs_by_asset ON runs(suite, data_asset, run_time);
+        """,
     ];
 
     /// <summary>The schema version this dq writes.</summary>

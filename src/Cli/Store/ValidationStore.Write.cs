@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
 using Microsoft.Data.Sqlite;
 
@@ -53,8 +54,8 @@ internal sealed partial class ValidationStore
         }
         using var row = Command(transaction, """
             INSERT INTO expectation_results (run_id, expectation_index, type, column_name, severity, success,
-                element_count, missing_count, unexpected_count, unexpected_percent, observed_value, exception_message)
-            VALUES ($id, $index, $type, $column, $severity, $success, $elements, $missing, $unexpected, $percent, $observed, $exception)
+                element_count, missing_count, unexpected_count, unexpected_percent, observed_value, exception_message, metric_key)
+            VALUES ($id, $index, $type, $column, $severity, $success, $elements, $missing, $unexpected, $percent, $observed, $exception, $metric)
             """);
         for (var i = 0; i < result.Results.Count; i++)
         {
@@ -76,6 +77,7 @@ internal sealed partial class ValidationStore
             Bind(row, "$percent", r.Result?.UnexpectedPercent);
             Bind(row, "$observed", r.Result?.HasObservedValue == true ? details[i]?["result"]?["observed_value"]?.ToJsonString() ?? "null" : null);
             Bind(row, "$exception", r.ExceptionInfo?.ExceptionMessage);
+            Bind(row, "$metric", ExpectMetricToNotBeAnomalous.HistoryKey(r.Configuration));
             row.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -52,6 +52,13 @@ public abstract class Expectation
     /// <summary>Turns the computed metrics into a result. Pure: no data access.</summary>
     internal abstract ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format);
 
+    /// <summary>
+    /// Judges with what the run knows beyond the metrics: the suite, the data asset and the metric history. Only
+    /// expectations that compare with earlier runs need it; the others judge from the metrics alone.
+    /// </summary>
+    internal virtual ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format, JudgeContext context) =>
+        Judge(metrics, schema, format);
+
     /// <summary>The requests with the expectation's row filter applied: what the planner receives.</summary>
     internal IEnumerable<MetricRequest> FilteredRequests(ResultFormat format) =>
         Filter is null ? Requests(format) : Requests(format).Select(r => r with { Key = r.Key with { Filter = Filter } });

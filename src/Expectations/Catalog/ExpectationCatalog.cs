@@ -61,6 +61,7 @@ public static class ExpectationCatalog
         ExpectColumnValuesToBeIncreasing.Descriptor,
         ExpectColumnValuesToBeDecreasing.Descriptor,
         ExpectColumnValueZScoresToBeLessThan.Descriptor,
+        ExpectMetricToNotBeAnomalous.Descriptor,
     ];
 
     private static readonly Dictionary<string, ExpectationDescriptor> s_types = s_rows.ToDictionary(d => d.Type, StringComparer.Ordinal);

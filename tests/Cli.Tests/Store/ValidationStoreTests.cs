@@ -59,6 +59,7 @@ public sealed class ValidationStoreTests : TempFolderTest
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(2)]
     public void OlderStore_IsMigratedForwardKeepingItsRuns(int version)
     {
         using (var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False"))
