@@ -21,6 +21,7 @@ internal static class DqApp
               dq init quality && cd quality && dq validate --checkpoint checkpoints/orders.yml
               dq validate data.csv --suite suite.json --junit reports/junit.xml
               dq profile data.csv --out baseline
+              dq monitor new.csv --baseline baseline --output violations.json
               dq runs list --limit 10
               dq suite show suites/orders.suite.json
               dq docs build
@@ -30,6 +31,7 @@ internal static class DqApp
             common.Verbose,
             ValidateCommand.Create(stdout, stderr, common),
             ProfileCommand.Create(stdout, stderr, common),
+            MonitorCommand.Create(stdout, stderr, common),
             InitCommand.Create(stdout, common),
             RunsCommand.Create(stdout, common),
             SuiteCommand.Create(stdout, common),

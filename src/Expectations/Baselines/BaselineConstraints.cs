@@ -57,6 +57,12 @@ public sealed record FeatureConstraints(string Name, FeatureType InferredType)
 
     /// <summary>Whether <c>monitoringConfigOverrides</c> (or SageMaker SDK's <c>string_constraints.monitoring_config_overrides</c>) disables this feature's checks.</summary>
     public bool EvaluateConstraints { get; init; } = true;
+
+    /// <summary>
+    /// This feature's monitoring settings when its <c>monitoringConfigOverrides</c> changes any threshold or method: the
+    /// file's <c>monitoring_config</c> with the overridden members replaced. Null when the feature has no override.
+    /// </summary>
+    public MonitoringConfig? MonitoringConfigOverrides { get; init; }
 }
 
 /// <summary>How numeric distributions are compared (SageMaker's <c>comparison_method</c>).</summary>

@@ -31,13 +31,13 @@ public static class ConstraintsJson
     public static BaselineConstraints Read(string json, string file)
     {
         var root = BaselineJsonReader.Parse(json, file);
-        var features = root.Required("features").Items().Select(ReadFeature).ToList();
+        var config = root.Optional("monitoring_config") is { } c ? ReadConfig(c, new MonitoringConfig()) : new MonitoringConfig();
+        var features = root.Required("features").Items().Select(f => ReadFeature(f, config)).ToList();
         var duplicate = features.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw root.Required("features").Error($"name feature `{duplicate.Key}` more than once");
         }
-        var config = root.Optional("monitoring_config") is { } c ? ReadConfig(c) : new MonitoringConfig();
         return new BaselineConstraints(features, config) { Version = root.Optional("version")?.Number() ?? 0 };
     }
 
@@ -67,7 +67,11 @@ public static class ConstraintsJson
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        if (!feature.EvaluateConstraints)
+        if (feature.MonitoringConfigOverrides is { } overrides)
+        {
+            WriteConfigMembers(w, "monitoringConfigOverrides", overrides with { EvaluateConstraints = feature.EvaluateConstraints });
+        }
+        else if (!feature.EvaluateConstraints)
         {
             w.WriteStartObject("monitoringConfigOverrides");
             w.WriteString("evaluate_constraints", "Disabled");
@@ -76,9 +80,11 @@ public static class ConstraintsJson
         w.WriteEndObject();
     }
 
-    private static void WriteConfig(Utf8JsonWriter w, MonitoringConfig config)
+    private static void WriteConfig(Utf8JsonWriter w, MonitoringConfig config) => WriteConfigMembers(w, "monitoring_config", config);
+
+    private static void WriteConfigMembers(Utf8JsonWriter w, string name, MonitoringConfig config)
     {
-        w.WriteStartObject("monitoring_config");
+        w.WriteStartObject(name);
         w.WriteString("evaluate_constraints", Switch(config.EvaluateConstraints));
         w.WriteString("emit_metrics", Switch(config.EmitMetrics));
         w.Number("datatype_check_threshold", config.DatatypeCheckThreshold);
@@ -95,7 +101,7 @@ public static class ConstraintsJson
 
     private static string Switch(bool enabled) => enabled ? "Enabled" : "Disabled";
 
-    private static FeatureConstraints ReadFeature(BaselineJsonReader feature)
+    private static FeatureConstraints ReadFeature(BaselineJsonReader feature, MonitoringConfig global)
     {
         var name = feature.Required("name").String();
         var typeMember = feature.Required("inferred_type");
@@ -111,27 +117,34 @@ public static class ConstraintsJson
             IsNonNegative = feature.Optional("num_constraints")?.Optional("is_non_negative")?.Boolean(),
             Domains = strings?.Optional("domains")?.Items().Select(d => d.String()).ToList(),
             EvaluateConstraints = overrides?.Optional("evaluate_constraints")?.Enabled() ?? true,
+            MonitoringConfigOverrides = overrides is { } o && OverridesThresholds(o) ? ReadConfig(o, global) : null,
         };
     }
 
-    private static MonitoringConfig ReadConfig(BaselineJsonReader config)
+    private static bool OverridesThresholds(BaselineJsonReader overrides) =>
+        overrides.Element.ValueKind == JsonValueKind.Object
+        && overrides.Element.EnumerateObject().Any(m => m.Name != "evaluate_constraints");
+
+    /// <summary>Reads a <c>monitoring_config</c> (or a feature's overrides): members it lacks keep <paramref name="defaults"/>' values.</summary>
+    private static MonitoringConfig ReadConfig(BaselineJsonReader config, MonitoringConfig defaults)
     {
-        var defaults = new MonitoringConfig();
         var distribution = config.Optional("distribution_constraints");
-        var comparison = distribution?.Optional("comparison_threshold")?.Share() ?? defaults.ComparisonThreshold;
+        var explicitComparison = distribution?.Optional("comparison_threshold")?.Share();
+        var comparison = explicitComparison ?? defaults.ComparisonThreshold;
         return new MonitoringConfig
         {
-            EvaluateConstraints = config.Optional("evaluate_constraints")?.Enabled() ?? true,
-            EmitMetrics = config.Optional("emit_metrics")?.Enabled() ?? true,
+            EvaluateConstraints = config.Optional("evaluate_constraints")?.Enabled() ?? defaults.EvaluateConstraints,
+            EmitMetrics = config.Optional("emit_metrics")?.Enabled() ?? defaults.EmitMetrics,
             DatatypeCheckThreshold = config.Optional("datatype_check_threshold")?.Share() ?? defaults.DatatypeCheckThreshold,
             DomainContentThreshold = config.Optional("domain_content_threshold")?.Share() ?? defaults.DomainContentThreshold,
-            PerformComparison = distribution?.Optional("perform_comparison")?.Enabled() ?? true,
+            PerformComparison = distribution?.Optional("perform_comparison")?.Enabled() ?? defaults.PerformComparison,
             ComparisonThreshold = comparison,
             ComparisonMethod = distribution?.Optional("comparison_method") is { } method
                 ? Parse<ComparisonMethod>(method, "Simple or Robust")
                 : defaults.ComparisonMethod,
             // SageMaker: the categorical threshold defaults to the numeric one.
-            CategoricalComparisonThreshold = distribution?.Optional("categorical_comparison_threshold")?.Share() ?? comparison,
+            CategoricalComparisonThreshold = distribution?.Optional("categorical_comparison_threshold")?.Share()
+                ?? (explicitComparison ?? defaults.CategoricalComparisonThreshold),
             CategoricalDriftMethod = distribution?.Optional("categorical_drift_method") is { } drift
                 ? Parse<CategoricalDriftMethod>(drift, "LInfinity or ChiSquared")
                 : defaults.CategoricalDriftMethod,

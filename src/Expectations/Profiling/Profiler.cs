@@ -23,10 +23,13 @@ public static class Profiler
     /// <summary>Profiles the batches of <paramref name="source"/>.</summary>
     /// <exception cref="DataReadException">The source could not be read.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static DataProfile Profile(IBatchSource source, ProfileOptions? options = null, CancellationToken cancellationToken = default)
+    public static DataProfile Profile(IBatchSource source, ProfileOptions? options = null, CancellationToken cancellationToken = default) =>
+        ProfileWith(source, options ?? new ProfileOptions(), [], cancellationToken).Profile;
+
+    /// <summary>Profiles the batches and computes <paramref name="extra"/> metrics in the same scan (a monitor's domain counts).</summary>
+    internal static (DataProfile Profile, MetricResults Metrics) ProfileWith(IBatchSource source, ProfileOptions options, IReadOnlyCollection<MetricRequest> extra, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        options ??= new ProfileOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.CategoricalThreshold);
         var schema = source.Schema;
         var fields = schema.FieldsList.Select(f => (f.Name, Type: ValueType(f.DataType))).ToList();
@@ -35,6 +38,7 @@ public static class Profiler
         {
             requests.AddRange(Requests(name, type, options.CategoricalThreshold).Select(k => new MetricRequest(k)));
         }
+        requests.AddRange(extra);
         var plan = Planner.Plan(requests, schema, KernelVariants.Best);
         if (plan.Failures.Count > 0)
         {
@@ -44,7 +48,7 @@ public static class Profiler
         var metrics = PlanExecutor.Run(source, plan, new ExecutionOptions { Threads = options.Threads }, cancellationToken);
         var rows = metrics.RowCount;
         var columns = fields.Select(f => Column(f.Name, f.Type, rows, metrics, options.CategoricalThreshold)).ToList();
-        return new DataProfile(source.Name, rows, columns, options.CategoricalThreshold);
+        return (new DataProfile(source.Name, rows, columns, options.CategoricalThreshold), metrics);
     }
 
     /// <summary>Profiles one in-memory batch.</summary>

@@ -11,4 +11,7 @@ public enum DriftRule
 
     /// <summary>Drift when the distance is at least the threshold (Evidently's <c>wasserstein</c>, <c>jensenshannon</c>, <c>psi</c>).</summary>
     DistanceAtLeast,
+
+    /// <summary>Drift when the distance is strictly above the threshold (SageMaker's "exceeds": L∞ distances).</summary>
+    DistanceAbove,
 }

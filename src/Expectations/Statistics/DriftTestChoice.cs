@@ -14,6 +14,7 @@ public sealed record DriftTestChoice(string Method, double Threshold, DriftRule 
         DriftRule.PValueAtMost => value <= Threshold,
         DriftRule.PValueBelow => value < Threshold,
         DriftRule.DistanceAtLeast => value >= Threshold,
+        DriftRule.DistanceAbove => value > Threshold,
         _ => throw new InvalidOperationException($"Unknown drift rule {Rule}."),
     };
 

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Dq.Expectations;
+using Dq.Expectations.Monitoring;
+using Dq.Readers;
+using Dq.Reporting.DataDocs;
+
+namespace Dq.Cli.Commands;
+
+/// <summary>
+/// <c>dq monitor &lt;data&gt; --baseline &lt;dir&gt;</c>: compares a batch with the baseline <c>dq profile</c> (or SageMaker)
+/// wrote, writes SageMaker's constraint_violations.json and a drift report, and exits 1 on a violation.
+/// </summary>
+internal static class MonitorCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, CommonOptions common)
+    {
+        var data = new Argument<string>("data") { Description = "The data file: CSV (.csv, .tsv), Parquet (.parquet), JSON lines (.jsonl) or Arrow IPC (.arrow, .arrows)." };
+        var baselineOption = new Option<string>("--baseline", "-b") { Description = "The folder holding statistics.json and constraints.json (from `dq profile` or SageMaker).", Required = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Write SageMaker's constraint_violations.json here." };
+        var report = new Option<string?>("--report") { Description = "Write the drift report (drift.json: every column's drift tests) here." };
+        var docs = new Option<string?>("--docs") { Description = "Write this run's drift page (histograms and tests) into this folder, under drift/." };
+        var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var csv = new CsvCommandOptions();
+        var overrides = new MonitorOverrides();
+        var command = new Command("monitor", """
+            Monitor data against its baseline, as SageMaker Model Monitor does: data types, completeness, categorical
+            values, missing and extra columns, and distribution drift (L-infinity from KLL sketches, chi-squared), in
+            one pass over the data. Writes SageMaker's constraint_violations.json and a drift report with Evidently's
+            tests (ks, wasserstein_normed, psi, jensen_shannon, chi_squared).
+
+            Every threshold and method can be overridden here (run-wide or per column), beating constraints.json.
+
+            Exit codes: 0 no violation; 1 a violation; 2 bad arguments or a bad baseline; 3 the data could not be read.
+
+            Examples:
+              dq profile samples/orders/orders.csv --out baseline
+              dq monitor samples/orders/orders.csv --baseline baseline --output violations.json --report drift.json
+              dq monitor new.parquet --baseline baseline --comparison-threshold 0.2 --feature-override amount:drift_method=psi
+            """)
+        {
+            data, baselineOption, output, report, docs, format, threads,
+        };
+        csv.AddTo(command);
+        overrides.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(threads) < 0)
+            {
+                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(data)!;
+            var folder = parse.GetValue(baselineOption)!;
+            var baseline = Baseline.Load(folder);
+            var options = overrides.Read(parse, parse.GetValue(threads));
+            MonitorReport result;
+            using (var source = BatchSources.Open(path, parse.GetValue(format) ?? DataFormat.Auto, csv.Read(parse), inferCsvTypes: false))
+            {
+                result = BaselineMonitor.Monitor(source, baseline, options, cancellationToken);
+            }
+            if (parse.GetValue(output) is { } violationsPath)
+            {
+                Write(violationsPath, ConstraintViolationsJson.Write(result.Violations));
+            }
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                Write(reportPath, DriftJson.Write(result.Drift));
+            }
+            string? page = null;
+            if (parse.GetValue(docs) is { } docsFolder)
+            {
+                var when = DateTimeOffset.UtcNow;
+                page = Path.Combine(docsFolder, "drift", $"{when:yyyyMMdd'T'HHmmss'Z'}-{Slug(Path.GetFileName(path))}.html");
+                Write(page, DriftPage.Render(result, Path.GetFileName(path), folder, when, "../"));
+            }
+            if (common.Get(parse) != Running.Verbosity.Quiet)
+            {
+                MonitorSummary.Write(stdout, result, path, folder);
+                if (page is not null)
+                {
+                    stdout.WriteLine($"Drift page: {page}");
+                }
+            }
+            return Task.FromResult(result.Success ? ExitCodes.Success : ExitCodes.ExpectationFailed);
+        });
+        return command;
+    }
+
+    private static void Write(string path, string text) => AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
+
+    private static string Slug(string name)
+    {
+        var slug = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+        return slug.Length == 0 ? "data" : slug[..Math.Min(slug.Length, 60)];
+    }
+}
