@@ -21,7 +21,7 @@ internal static class MonitorSummary
         {
             return;
         }
-        writer.WriteLine($"Drift: {drift.Features.Count(f => f.DriftDetected)} of {drift.Features.Count} columns ({(drift.ShareDrifted * 100).ToString("0.#", CultureInfo.InvariantCulture)}%)"
+        writer.WriteLine($"Drift: {drift.DriftedColumns} of {drift.JudgedColumns} compared columns ({(drift.ShareDrifted * 100).ToString("0.#", CultureInfo.InvariantCulture)}%)"
             + (drift.DatasetDrift ? " — dataset drift." : " — no dataset drift."));
         TextTable.Write(writer, ["column", "method", "statistic", "p-value", "threshold", "drift"], drift.Features.Select(f => new[]
         {

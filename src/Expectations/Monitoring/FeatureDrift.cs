@@ -47,18 +47,17 @@ public sealed record DriftHistogram(IReadOnlyList<string> Labels, IReadOnlyList<
 /// <param name="DriftShare">The share of columns that must drift for <see cref="DatasetDrift"/>.</param>
 public sealed record DriftReport(IReadOnlyList<FeatureDrift> Features, double DriftShare)
 {
-    /// <summary>The share of the columns with a deciding test that drifted (0 when none).</summary>
-    public double ShareDrifted
-    {
-        get
-        {
-            var judged = Features.Count(f => f.DecidingTest is not null || f.DriftDetected);
-            return judged == 0 ? 0 : (double)Features.Count(f => f.DriftDetected) / judged;
-        }
-    }
+    /// <summary>How many columns were judged: a test decided, or their values changed kind (numbers to text).</summary>
+    public int JudgedColumns => Features.Count(f => f.DecidingTest is not null || f.DriftDetected);
+
+    /// <summary>How many judged columns drifted.</summary>
+    public int DriftedColumns => Features.Count(f => f.DriftDetected);
+
+    /// <summary>The share of the judged columns that drifted (0 when none was judged).</summary>
+    public double ShareDrifted => JudgedColumns == 0 ? 0 : (double)DriftedColumns / JudgedColumns;
 
     /// <summary>Whether at least <see cref="DriftShare"/> of the judged columns drifted (Evidently's dataset drift).</summary>
-    public bool DatasetDrift => Features.Any(f => f.DecidingTest is not null || f.DriftDetected) && ShareDrifted >= DriftShare;
+    public bool DatasetDrift => JudgedColumns > 0 && ShareDrifted >= DriftShare;
 }
 
 /// <summary>What a monitor run found: SageMaker's violations, the drift report, and the batch's profile.</summary>

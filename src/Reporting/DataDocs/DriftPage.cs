@@ -21,7 +21,7 @@ internal static class DriftPage
         b.Append("<h1>").Append(Page.Badge(status)).Append(' ').AppendText(dataName).Append(" against ").AppendText(baselineName).Append("</h1>\n");
         b.Append("<p>").Append(when.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
             .Append(CultureInfo.InvariantCulture, $" · {report.Current.RowCount:N0} rows · {report.Violations.Count} violation{(report.Violations.Count == 1 ? "" : "s")} · ")
-            .Append(CultureInfo.InvariantCulture, $"{report.Drift.Features.Count(f => f.DriftDetected)} of {report.Drift.Features.Count} columns drifted ({Html.Number(report.Drift.ShareDrifted * 100, "0.#")}%)")
+            .Append(CultureInfo.InvariantCulture, $"{report.Drift.DriftedColumns} of {report.Drift.JudgedColumns} compared columns drifted ({Html.Number(report.Drift.ShareDrifted * 100, "0.#")}%)")
             .Append(report.Drift.DatasetDrift ? " · <strong>dataset drift</strong>" : "").Append("</p>\n");
         Violations(b, report.Violations);
         var violated = report.Violations.Select(v => v.FeatureName).ToHashSet(StringComparer.Ordinal);
@@ -57,7 +57,8 @@ internal static class DriftPage
     private static void Feature(StringBuilder b, FeatureDrift feature, bool violated)
     {
         var badge = feature.DriftDetected ? Page.Badge("FAILED") : violated ? Page.Badge("WARN") : Page.Badge("PASSED");
-        b.Append("<section class=\"exp\"><h3>").Append(badge).Append(' ').AppendText(feature.Name).Append(" <small>")
+        var state = feature.DriftDetected ? " failed" : violated ? " warn" : "";
+        b.Append("<section class=\"exp").Append(state).Append("\"><h3>").Append(badge).Append(' ').AppendText(feature.Name).Append(" <small>")
             .AppendText(feature.Kind == DriftKind.Numeric ? "numeric" : "categorical").Append(" · ").AppendText(feature.Method).Append("</small></h3>\n");
         if (feature.Note is { } note)
         {
