@@ -29,6 +29,9 @@ public sealed class GxConformanceTests
         Assert.True(outcome.Verdict == Verdict.Passed, $"{gxCase}: {outcome.Reason}");
     }
 
+    /// <summary>dq's own types, which GX does not have (not counted among the 48 GX types).</summary>
+    private static readonly HashSet<string> s_dqOwnTypes = [ExpectMetricToNotBeAnomalous.TypeName, ExpectColumnDistributionToMatchBaseline.TypeName];
+
     /// <summary>
     /// Prints <c>GX conformance: P passed, F failed, S skipped of N applicable</c>, N counting all 48 types, then the
     /// same line for dictionary-encoded text, and writes both (with every failure and skip) to conformance-summary.txt
@@ -41,7 +44,7 @@ public sealed class GxConformanceTests
         var dictionary = Tally(TextEncoding.Dictionary, "GX conformance (dictionary-encoded text)");
         var implemented = GxCorpus.Applicable.Count(c => ExpectationCatalog.IsSupported(c.ExpectationType));
         var report = string.Join(Environment.NewLine,
-            [plain.Line, dictionary.Line, $"implemented GX types: {ExpectationCatalog.Types.Count(t => t != ExpectMetricToNotBeAnomalous.TypeName)} of 48, {implemented} applicable cases",
+            [plain.Line, dictionary.Line, $"implemented GX types: {ExpectationCatalog.Types.Count(t => !s_dqOwnTypes.Contains(t))} of 48, {implemented} applicable cases",
              .. plain.Details, .. dictionary.Details.Select(d => $"{d} [dictionary-encoded text]")]);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-summary.txt"), report + Environment.NewLine);
         TestContext.Current.SendDiagnosticMessage(plain.Line);

@@ -62,6 +62,7 @@ public static class ExpectationCatalog
         ExpectColumnValuesToBeDecreasing.Descriptor,
         ExpectColumnValueZScoresToBeLessThan.Descriptor,
         ExpectMetricToNotBeAnomalous.Descriptor,
+        ExpectColumnDistributionToMatchBaseline.Descriptor,
     ];
 
     private static readonly Dictionary<string, ExpectationDescriptor> s_types = s_rows.ToDictionary(d => d.Type, StringComparer.Ordinal);
