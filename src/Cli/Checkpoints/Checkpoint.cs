@@ -14,16 +14,23 @@ internal sealed record Checkpoint(
     IReadOnlyList<CheckpointAction> Actions,
     GatePolicy Gate);
 
-/// <summary>One validation of a checkpoint: a data file or glob, how to read it, and the suite to check it against.</summary>
+/// <summary>One validation of a checkpoint: a data file or glob, how to read it, and the suite and/or baseline to check it against.</summary>
 /// <param name="Data">The absolute path or glob pattern of the data.</param>
 /// <param name="Mark">Where the validation is declared (for "matched no files" and similar messages).</param>
 /// <param name="Format">The data format (auto chooses by extension).</param>
 /// <param name="Csv">CSV reader options, or null for the defaults.</param>
-/// <param name="Suite">The absolute path of the suite file.</param>
-/// <param name="SuiteMark">Where the suite is named.</param>
+/// <param name="Suite">The absolute path of the suite file, or null when only a baseline is given.</param>
+/// <param name="SuiteMark">Where the suite (or else the baseline) is named.</param>
 /// <param name="ResultFormat">The result format, or null for the checkpoint's default (SUMMARY).</param>
 internal sealed record CheckpointValidation(
-    string Data, SourceMark Mark, DataFormat Format, CsvReaderOptions? Csv, string Suite, SourceMark SuiteMark, ResultFormat? ResultFormat);
+    string Data, SourceMark Mark, DataFormat Format, CsvReaderOptions? Csv, string? Suite, SourceMark SuiteMark, ResultFormat? ResultFormat)
+{
+    /// <summary>The absolute path of a baseline folder to monitor the data against (as <c>dq monitor</c>), or null.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Where the baseline is named.</summary>
+    public SourceMark? BaselineMark { get; init; }
+}
 
 /// <summary>Something done with the results once every validation has run.</summary>
 internal abstract record CheckpointAction(SourceMark Mark);

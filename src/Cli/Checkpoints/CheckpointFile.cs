@@ -30,7 +30,7 @@ namespace Dq.Cli.Checkpoints;
 internal static class CheckpointFile
 {
     private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format"];
-    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "result_format", "row_condition"];
+    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition"];
     private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
     private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs"];
 
@@ -74,7 +74,12 @@ internal static class CheckpointFile
                 "`row_condition` on a whole validation is not supported yet. Put `row_condition` in the kwargs of the expectations it applies to, or filter the data before validating it.");
         }
         var data = Required(map, "data", where);
-        var suite = Required(map, "suite", where);
+        var suite = map["suite"];
+        var baseline = map["baseline"];
+        if (suite is null && baseline is null)
+        {
+            throw Error(map.Mark, $"{where} has neither `suite` nor `baseline`; give the suite file to check the data against, or a baseline folder from `dq profile` to monitor it (or both).");
+        }
         var format = map["format"] is { } f
             ? Enum.Parse<DataFormat>(OneOf(f, $"`format` of {where}", [.. Enum.GetNames<DataFormat>().Select(x => x.ToLowerInvariant())]), ignoreCase: true)
             : DataFormat.Auto;
@@ -82,7 +87,11 @@ internal static class CheckpointFile
         var resultFormat = map["result_format"] is { } rf ? ReadResultFormat(rf) : defaultFormat;
         return new CheckpointValidation(
             Resolve(folder, Text(data, $"`data` of {where}")), data.Mark, format, csv,
-            Resolve(folder, Text(suite, $"`suite` of {where}")), suite.Mark, resultFormat);
+            suite is null ? null : Resolve(folder, Text(suite, $"`suite` of {where}")), (suite ?? baseline)!.Mark, resultFormat)
+        {
+            Baseline = baseline is null ? null : Resolve(folder, Text(baseline, $"`baseline` of {where}")),
+            BaselineMark = baseline?.Mark,
+        };
     }
 
     private static CsvReaderOptions ReadCsv(ConfigNode node, string where)

@@ -20,13 +20,10 @@ internal static class CheckpointPlanner
         var missing = new List<DataReadException>();
         foreach (var v in checkpoint.Validations)
         {
-            if (!suites.TryGetValue(v.Suite, out var suite))
+            var key = $"{v.Suite}\n{v.Baseline}";
+            if (!suites.TryGetValue(key, out var suite))
             {
-                if (!File.Exists(v.Suite))
-                {
-                    throw ConfigReader.Error(v.SuiteMark, $"the suite file `{v.Suite}` does not exist. Paths in a checkpoint are relative to the checkpoint's folder.");
-                }
-                suite = suites[v.Suite] = SuiteJson.Read(v.Suite);
+                suite = suites[key] = SuiteOf(v);
             }
             var files = Expand(v.Data);
             if (files.Count == 0)
@@ -55,6 +52,34 @@ internal static class CheckpointPlanner
         {
             DocsPaths = [.. checkpoint.Actions.OfType<UpdateDataDocsAction>().Select(a => a.Path ?? project.DocsPath)],
         };
+    }
+
+    /// <summary>The validation's suite, with one more expectation, that the data matches the baseline, when a baseline is given.</summary>
+    private static ExpectationSuite SuiteOf(CheckpointValidation v)
+    {
+        ExpectationSuite? suite = null;
+        if (v.Suite is not null)
+        {
+            if (!File.Exists(v.Suite))
+            {
+                throw ConfigReader.Error(v.SuiteMark, $"the suite file `{v.Suite}` does not exist. Paths in a checkpoint are relative to the checkpoint's folder.");
+            }
+            suite = SuiteJson.Read(v.Suite);
+        }
+        if (v.Baseline is null)
+        {
+            return suite!;
+        }
+        ExpectationSuite monitor;
+        try
+        {
+            monitor = new SuiteBuilder(suite?.Name ?? $"{Path.GetFileName(v.Baseline.TrimEnd(Path.DirectorySeparatorChar))}.baseline").ExpectTableToMatchBaseline(v.Baseline).Build();
+        }
+        catch (ConfigurationException e)
+        {
+            throw ConfigReader.Error(v.BaselineMark ?? v.SuiteMark, e.Message);
+        }
+        return suite is null ? monitor : new ExpectationSuite(suite.Name, [.. suite.Expectations, .. monitor.Expectations], suite.Meta);
     }
 
     /// <summary>The files a data entry names: the path itself, or the matches of a glob (<c>*</c>, <c>?</c>, <c>**</c>), sorted.</summary>

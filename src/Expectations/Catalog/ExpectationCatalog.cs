@@ -63,6 +63,7 @@ public static class ExpectationCatalog
         ExpectColumnValueZScoresToBeLessThan.Descriptor,
         ExpectMetricToNotBeAnomalous.Descriptor,
         ExpectColumnDistributionToMatchBaseline.Descriptor,
+        ExpectTableToMatchBaseline.Descriptor,
     ];
 
     private static readonly Dictionary<string, ExpectationDescriptor> s_types = s_rows.ToDictionary(d => d.Type, StringComparer.Ordinal);

@@ -26,18 +26,14 @@ public static class BaselineMonitor
         {
             // Text columns are counted exactly against the domain in the scan; other columns (booleans) have few values
             // and are judged from the profile's exact counts.
-            if (baseline.Constraints.Feature(field.Name) is { Domains: { Count: > 0 } domain } && ColumnFacts.IsText(field.DataType))
+            if (DomainKey(baseline, field) is { } key)
             {
-                domainKeys[field.Name] = new SetMembershipKey(field.Name, new ValueSet(domain), MustBeInSet: true);
+                domainKeys[field.Name] = key;
             }
         }
         var requests = domainKeys.Values.Select(k => new MetricRequest(k, DomainCount.ExampleLimit)).ToList();
         var (profile, metrics) = Profiler.ProfileWith(source, new ProfileOptions { Threads = options.Threads }, requests, cancellationToken);
-        var outside = domainKeys.ToDictionary(kv => kv.Key, kv =>
-        {
-            var rows = metrics.UnexpectedRows(kv.Value);
-            return new DomainCount(rows.Count, [.. rows.Sample.Rows.Select(r => BaselineStatistics.CategoryText(r.Value ?? "")).Distinct().Take(DomainCount.ExampleLimit)]);
-        }, StringComparer.Ordinal);
+        var outside = domainKeys.ToDictionary(kv => kv.Key, kv => DomainCountOf(metrics.UnexpectedRows(kv.Value)), StringComparer.Ordinal);
         return Compare(baseline, profile, options, outside);
     }
 
@@ -49,7 +45,7 @@ public static class BaselineMonitor
     public static MonitorReport Compare(Baseline baseline, DataProfile current, MonitorOptions? options = null) =>
         Compare(baseline, current, options ?? new MonitorOptions(), new Dictionary<string, DomainCount>());
 
-    private static MonitorReport Compare(Baseline baseline, DataProfile current, MonitorOptions options, IReadOnlyDictionary<string, DomainCount> outside)
+    internal static MonitorReport Compare(Baseline baseline, DataProfile current, MonitorOptions options, IReadOnlyDictionary<string, DomainCount> outside)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
@@ -101,6 +97,16 @@ public static class BaselineMonitor
         }
         return new MonitorReport(violations, new DriftReport(drift, options.DriftShare), current);
     }
+
+    /// <summary>The domain key of a column whose values are text and whose baseline has a domain; null otherwise.</summary>
+    internal static SetMembershipKey? DomainKey(Baseline baseline, Apache.Arrow.Field field) =>
+        baseline.Constraints.Feature(field.Name) is { Domains: { Count: > 0 } domain } && ColumnFacts.IsText(field.DataType)
+            ? new SetMembershipKey(field.Name, new ValueSet(domain), MustBeInSet: true)
+            : null;
+
+    /// <summary>The values outside a domain, from the set-membership metric's count and sample.</summary>
+    internal static DomainCount DomainCountOf(UnexpectedRowsState rows) =>
+        new(rows.Count, [.. rows.Sample.Rows.Select(r => BaselineStatistics.CategoryText(r.Value ?? "")).Distinct().Take(DomainCount.ExampleLimit)]);
 
     /// <summary>The options with every drift method checked and spelled dq's way.</summary>
     private static MonitorOptions Normalized(MonitorOptions options)

@@ -58,13 +58,13 @@ public static class Profiler
         return Profile(source, options);
     }
 
-    private static IArrowType ValueType(IArrowType type) => type is DictionaryType dictionary ? dictionary.ValueType : type;
+    internal static IArrowType ValueType(IArrowType type) => type is DictionaryType dictionary ? dictionary.ValueType : type;
 
     private static bool IsNumber(IArrowType type) =>
         type is Int8Type or Int16Type or Int32Type or Int64Type or UInt8Type or UInt16Type or UInt32Type or UInt64Type
             or FloatType or DoubleType or Decimal128Type or Decimal256Type;
 
-    private static IEnumerable<MetricKey> Requests(string column, IArrowType type, int threshold)
+    internal static IEnumerable<MetricKey> Requests(string column, IArrowType type, int threshold)
     {
         yield return new NullRowsKey(column);
         yield return new DistinctSketchKey(column);
@@ -80,7 +80,7 @@ public static class Profiler
         }
     }
 
-    private static ColumnProfile Column(string name, IArrowType type, long rows, MetricResults metrics, int threshold)
+    internal static ColumnProfile Column(string name, IArrowType type, long rows, MetricResults metrics, int threshold)
     {
         var nulls = metrics.UnexpectedRows(new NullRowsKey(name)).Count;
         var counts = metrics.State<BoundedValueCountsState>(new BoundedValueCountsKey(name, threshold));

@@ -13,4 +13,12 @@ public sealed partial class SuiteBuilder
     /// <param name="threshold">The method's threshold; null for its default.</param>
     public SuiteBuilder ExpectColumnDistributionToMatchBaseline(string column, string baseline, string? method = null, double? threshold = null) =>
         Add(Catalog.ExpectColumnDistributionToMatchBaseline.TypeName, ("column", column), ("baseline", baseline), ("method", method), ("threshold", threshold));
+
+    /// <summary>
+    /// <c>expect_table_to_match_baseline</c>: the table must raise no SageMaker constraint violation against the baseline
+    /// folder <paramref name="baseline"/>, as <c>dq monitor</c> judges it with the baseline's own monitoring_config.
+    /// </summary>
+    /// <param name="baseline">The baseline folder.</param>
+    public SuiteBuilder ExpectTableToMatchBaseline(string baseline) =>
+        Add(Catalog.ExpectTableToMatchBaseline.TypeName, ("baseline", baseline));
 }
