@@ -29,6 +29,7 @@ internal static class ProfileCommand
         var rules = new Option<SuggestionRules>("--rules") { Description = "Suggestion rules: default (Deequ's DEFAULT) or extended (adds uniqueness, min/max and length rules).", DefaultValueFactory = _ => SuggestionRules.Default };
         var suiteName = new Option<string?>("--suite-name") { Description = "The suggested suite's name (default: the data file's name and '.suggested')." };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var docs = new Option<string?>("--docs") { Description = "Also write the profile's page (per column: type, completeness, range, histogram or top categories) into this folder, under profiles/." };
         var csv = new CsvCommandOptions();
         var command = new Command("profile", """
             Profile data: learn its baseline statistics and constraints (SageMaker Model Monitor's statistics.json and
@@ -45,7 +46,7 @@ internal static class ProfileCommand
               dq validate new.csv --suite baseline/suite.json
             """)
         {
-            data, output, format, rules, suiteName, threads,
+            data, output, format, rules, suiteName, threads, docs,
         };
         csv.AddTo(command);
         command.Validators.Add(r =>
@@ -77,15 +78,28 @@ internal static class ProfileCommand
                 (suite, dropped) = Verified(suite, path, dataFormat, csvOptions, parse.GetValue(threads), cancellationToken);
             }
             var folder = parse.GetValue(output)!;
+            var statistics = BaselineStatistics.FromProfile(profile);
             WriteAll(folder, new Dictionary<string, string>
             {
-                [StatisticsFile] = StatisticsJson.Write(BaselineStatistics.FromProfile(profile)),
+                [StatisticsFile] = StatisticsJson.Write(statistics),
                 [ConstraintsFile] = ConstraintsJson.Write(BaselineConstraints.FromProfile(profile)),
                 [SuiteFile] = SuiteJson.Write(suite),
             });
+            string? page = null;
+            if (parse.GetValue(docs) is { } docsFolder)
+            {
+                var when = DateTimeOffset.UtcNow;
+                page = DocsPageNames.For(docsFolder, "profiles", path, when);
+                var html = Dq.Reporting.DataDocs.ProfilePage.Render(statistics, Path.GetFileName(path), when, "../");
+                AtomicFile.Write(page, stream => stream.Write(Encoding.UTF8.GetBytes(html)));
+            }
             if (common.Get(parse) != Verbosity.Quiet)
             {
                 stdout.Write(ProfileTable.Render(profile));
+                if (page is not null)
+                {
+                    stdout.WriteLine($"Profile page: {page}");
+                }
                 foreach (var note in dropped)
                 {
                     stdout.WriteLine($"Not suggested: {note}");

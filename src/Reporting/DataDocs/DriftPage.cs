@@ -89,28 +89,37 @@ internal static class DriftPage
 
     private static string Value(double value) => double.IsFinite(value) ? Html.Number(value, "G4") : "—";
 
-    /// <summary>Both sides' shares per bin as overlaid bars; only numbers reach the markup, and labels are escaped titles.</summary>
+    /// <summary>
+    /// Both sides' shares per bin as overlaid bars (one series when <see cref="DriftHistogram.Current"/> is empty, as on
+    /// a profile page); only numbers reach the markup, and labels are escaped titles.
+    /// </summary>
     internal static string Histogram(DriftHistogram histogram, string column)
     {
         var bins = histogram.Labels.Count;
+        var single = histogram.Current.Count == 0;
         var referenceTotal = Math.Max(1, histogram.Reference.Sum());
         var currentTotal = Math.Max(1, histogram.Current.Sum());
         var shares = Enumerable.Range(0, bins)
-            .Select(i => ((double)histogram.Reference[i] / referenceTotal, (double)histogram.Current[i] / currentTotal)).ToList();
+            .Select(i => ((double)histogram.Reference[i] / referenceTotal, single ? 0 : (double)histogram.Current[i] / currentTotal)).ToList();
         var top = Math.Max(shares.Max(s => Math.Max(s.Item1, s.Item2)), 1e-9);
         var slot = (ChartWidth - (2 * Pad)) / Math.Max(1, bins);
         var svg = new StringBuilder(256 + (bins * 320));
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"hist\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" viewBox=\"0 0 {ChartWidth} {ChartHeight}\" role=\"img\" aria-label=\"");
-        svg.AppendText($"Baseline and current distributions of {column}").Append("\">");
+        svg.AppendText(single ? $"Distribution of {column}" : $"Baseline and current distributions of {column}").Append("\">");
         for (var i = 0; i < bins; i++)
         {
             var (reference, current) = shares[i];
             var x = Pad + (i * slot);
-            Bar(svg, x + 1, slot - 2, reference, top, "#b0b7c3", 1.0);
-            Bar(svg, x + (slot * 0.25), slot * 0.5, current, top, "#2f6fde", 0.8);
+            Bar(svg, x + 1, slot - 2, reference, top, single ? "#2f6fde" : "#b0b7c3", single ? 0.8 : 1.0);
+            if (!single)
+            {
+                Bar(svg, x + (slot * 0.25), slot * 0.5, current, top, "#2f6fde", 0.8);
+            }
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Html.Number(x)}\" y=\"0\" width=\"{Html.Number(slot)}\" height=\"{ChartHeight}\" fill=\"transparent\"><title>")
                 .AppendText(histogram.Labels[i])
-                .Append(CultureInfo.InvariantCulture, $": baseline {histogram.Reference[i]:N0} ({Html.Number(reference * 100, "0.#")}%), current {histogram.Current[i]:N0} ({Html.Number(current * 100, "0.#")}%)")
+                .Append(single
+                    ? string.Create(CultureInfo.InvariantCulture, $": {histogram.Reference[i]:N0} ({Html.Number(reference * 100, "0.#")}%)")
+                    : string.Create(CultureInfo.InvariantCulture, $": baseline {histogram.Reference[i]:N0} ({Html.Number(reference * 100, "0.#")}%), current {histogram.Current[i]:N0} ({Html.Number(current * 100, "0.#")}%)"))
                 .Append("</title></rect>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{Html.Number(ChartHeight - Pad)}\" x2=\"{ChartWidth}\" y2=\"{Html.Number(ChartHeight - Pad)}\" stroke=\"#666\"/></svg>");

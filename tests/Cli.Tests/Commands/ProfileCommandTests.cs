@@ -123,4 +123,22 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Contains("is a file", stderr, StringComparison.Ordinal);
         Assert.Equal("x", File.ReadAllText(file, Encoding.UTF8));
     }
+
+    [Fact]
+    public void Docs_WritesAProfilePage_WithEveryColumnAndAHistogramPerDistribution()
+    {
+        var site = Path.Combine(_folder, "site");
+        var (code, stdout, stderr) = DqRunner.Run("profile", s_orders, "--out", Path.Combine(_folder, "b"), "--docs", site);
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        var page = Assert.Single(Directory.GetFiles(Path.Combine(site, "profiles"), "*.html"));
+        Assert.Contains(page, stdout, StringComparison.Ordinal);
+        var html = File.ReadAllText(page);
+        var header = File.ReadLines(s_orders).First().Split(',');
+        Assert.All(header, column => Assert.Contains($"<h3>{column} <small>", html, StringComparison.Ordinal));
+        // amount (numeric buckets), order_id (numeric), customer_id and status (categories): four histograms;
+        // order_date has more distinct values than the profile counts exactly.
+        Assert.Equal(4, html.Split("<svg class=\"hist\"").Length - 1);
+        Assert.Contains("No distribution: more distinct values", html, StringComparison.Ordinal);
+    }
 }
