@@ -19,8 +19,11 @@ internal static class AppendOnlyFile
     /// <summary>How long an append waits for other writers before it gives up.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
-    // ERROR_SHARING_VIOLATION: what .NET reports on every platform when another handle holds the file.
+    // What .NET puts in HResult when another handle holds the file: ERROR_SHARING_VIOLATION on Windows; on Unix the
+    // errno of the failed non-blocking flock, EWOULDBLOCK (11 on Linux, 35 on macOS and the BSDs).
     private const int SharingViolation = unchecked((int)0x80070020);
+    private const int WouldBlockLinux = 11;
+    private const int WouldBlockBsd = 35;
 
     /// <summary>Appends <paramref name="text"/> (UTF-8) to <paramref name="path"/>, creating the file and its folder if needed.</summary>
     /// <exception cref="IOException">The file could not be written, or stayed held by others for <see cref="MaxWait"/>.</exception>
@@ -39,11 +42,16 @@ internal static class AppendOnlyFile
                 stream.Write(bytes);
                 return;
             }
-            catch (IOException e) when (e.HResult == SharingViolation && waited.Elapsed < MaxWait)
+            catch (IOException e) when (IsHeldByAnother(e) && waited.Elapsed < MaxWait)
             {
                 // Another writer holds the file for the few microseconds of its append: back off a little, with jitter.
                 Thread.Sleep(Random.Shared.Next(1, Math.Min(50, 2 + attempt * 5)));
             }
         }
     }
+
+    private static bool IsHeldByAnother(IOException e) =>
+        OperatingSystem.IsWindows() ? e.HResult == SharingViolation
+        : OperatingSystem.IsLinux() ? e.HResult == WouldBlockLinux
+        : e.HResult == WouldBlockBsd;
 }

@@ -34,9 +34,10 @@ internal static class OtlpMetricsExport
             return null;
         }
         MeterProvider provider;
+        CheckedOtlpMetricExporter exporter;
         try
         {
-            provider = Build(settings, environment);
+            (provider, exporter) = Build(settings, environment);
         }
         catch (ArgumentException e)
         {
@@ -51,10 +52,11 @@ internal static class OtlpMetricsExport
                 DqMeter.Record(run);
             }
             // Shutdown collects and exports once; the margin covers the collection around the export's own timeout.
-            if (provider.Shutdown((int)(settings.Timeout + TimeSpan.FromSeconds(1)).TotalMilliseconds))
-            {
-                return true;
-            }
+            provider.Shutdown((int)(settings.Timeout + TimeSpan.FromSeconds(1)).TotalMilliseconds);
+        }
+        if (exporter.Succeeded)
+        {
+            return true;
         }
         stderr.WriteLine(
             $"dq: warning: could not send metrics over OTLP ({settings.ProtocolName}) to {settings.Endpoint.GetLeftPart(UriPartial.Path)} within {settings.Timeout.TotalSeconds:0.#} s. " +
@@ -62,24 +64,52 @@ internal static class OtlpMetricsExport
         return false;
     }
 
-    private static MeterProvider Build(OtlpSettings settings, Func<string, string?> environment)
+    private static (MeterProvider Provider, CheckedOtlpMetricExporter Exporter) Build(OtlpSettings settings, Func<string, string?> environment)
     {
         var resource = ResourceBuilder.CreateEmpty()
             .AddService(environment("OTEL_SERVICE_NAME") is { Length: > 0 } name ? name : "dq", serviceVersion: Validator.Version)
             .AddTelemetrySdk()
             // OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME, which win over the defaults above as the specification says.
             .AddEnvironmentVariableDetector();
-        return Sdk.CreateMeterProviderBuilder()
+        // Set from the settings dq read, so the variables mean the same to dq's checks and to the exporter.
+        var options = new OtlpExporterOptions
+        {
+            Protocol = settings.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc,
+            Endpoint = settings.Endpoint,
+            Headers = settings.Headers,
+            TimeoutMilliseconds = (int)settings.Timeout.TotalMilliseconds,
+        };
+        var exporter = new CheckedOtlpMetricExporter(options);
+        // A reader without a timer: it exports when the provider shuts down, once.
+        var provider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(DqMeter.Name)
-            .AddOtlpExporter(options =>
-            {
-                // Set from the settings dq read, so the variables mean the same to dq's checks and to the exporter.
-                options.Protocol = settings.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-                options.Endpoint = settings.Endpoint;
-                options.Headers = settings.Headers;
-                options.TimeoutMilliseconds = (int)settings.Timeout.TotalMilliseconds;
-            })
+            .AddReader(new BaseExportingMetricReader(exporter))
             .Build();
+        return (provider, exporter);
+    }
+
+    /// <summary>
+    /// The OTLP exporter, keeping the outcome of its exports: the SDK reports a failed export only to its event source
+    /// (off in the native build), and the provider's shutdown succeeds even when the export failed.
+    /// </summary>
+    private sealed class CheckedOtlpMetricExporter(OtlpExporterOptions options) : OtlpMetricExporter(options)
+    {
+        private int _exports;
+        private int _failures;
+
+        /// <summary>Whether there was an export and every export succeeded.</summary>
+        public bool Succeeded => _exports > 0 && _failures == 0;
+
+        public override ExportResult Export(in Batch<Metric> metrics)
+        {
+            var result = base.Export(metrics);
+            Interlocked.Increment(ref _exports);
+            if (result != ExportResult.Success)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+            return result;
+        }
     }
 }
