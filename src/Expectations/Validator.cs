@@ -8,6 +8,7 @@ using Dq.Expectations.Kernels;
 using Dq.Expectations.Planning;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
+using Dq.Expectations.Telemetry;
 
 namespace Dq.Expectations;
 
@@ -24,7 +25,8 @@ public static class Validator
     /// <summary>Validates the batches of <paramref name="source"/> against <paramref name="suite"/>.</summary>
     /// <remarks>
     /// Bad data gives failed results, never an exception; a missing column or a rule that does not fit the column's
-    /// type gives a failed result with <see cref="ExpectationResult.ExceptionInfo"/>.
+    /// type gives a failed result with <see cref="ExpectationResult.ExceptionInfo"/>. The run's figures are recorded on
+    /// <see cref="DqMeter"/>.
     /// </remarks>
     /// <exception cref="DataReadException">The source could not be read.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
@@ -58,7 +60,9 @@ public static class Validator
         var results = suite.Expectations.Select((e, i) => e.Judge(metrics.Scoped(e.Filter), schema, formats[i], context)).ToList();
         var run = new ValidationRunInfo(
             options.RunId ?? Guid.NewGuid().ToString("N"), started, source.Name, metrics.RowCount, stopwatch.Elapsed, Version);
-        return (new ValidationResult(suite.Name, results, run), metrics.Statistics);
+        var result = new ValidationResult(suite.Name, results, run);
+        DqMeter.Record(RunFigures.From(result));
+        return (result, metrics.Statistics);
     }
 
     /// <summary>

@@ -47,6 +47,9 @@ internal sealed record WriteJunitAction(SourceMark Mark, string Path) : Checkpoi
 /// <summary>Build the data docs (from the store's history, or from this run without a store) in <see cref="Path"/>, or in the project's <c>docs:</c> location when null.</summary>
 internal sealed record UpdateDataDocsAction(SourceMark Mark, string? Path) : CheckpointAction(Mark);
 
+/// <summary>Append each validation's CloudWatch EMF lines to <see cref="EmfPath"/> (<c>-</c>: standard output) under <see cref="Namespace"/>.</summary>
+internal sealed record EmitMetricsAction(SourceMark Mark, string EmfPath, string Namespace) : CheckpointAction(Mark);
+
 /// <summary>Which failed expectations fail the gate (exit code 1).</summary>
 internal enum GatePolicy
 {

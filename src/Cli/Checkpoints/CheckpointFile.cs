@@ -1,6 +1,8 @@
+using Dq.Cli.Telemetry;
 using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Readers;
+using Dq.Reporting.CloudWatch;
 using static Dq.Cli.Checkpoints.ConfigReader;
 
 namespace Dq.Cli.Checkpoints;
@@ -23,6 +25,7 @@ namespace Dq.Cli.Checkpoints;
 ///   - store_result
 ///   - write_json: ../reports/orders.result.json
 ///   - write_junit: ../reports/orders.junit.xml
+///   - emit_metrics: { emf: ../reports/metrics.jsonl, namespace: dq }   # CloudWatch EMF lines; '-' is stdout
 /// gate:
 ///   fail_on: error                   # error (default), warn or never
 /// </code>
@@ -32,7 +35,8 @@ internal static class CheckpointFile
     private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format"];
     private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition"];
     private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
-    private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs"];
+    private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs", "emit_metrics"];
+    private static readonly string[] s_emitMetricsKeys = ["emf", "namespace"];
 
     public static Checkpoint Read(string path)
     {
@@ -174,10 +178,32 @@ internal static class CheckpointFile
                 "write_json" => new WriteJsonAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_json`"))),
                 "write_junit" => new WriteJunitAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_junit`"))),
                 "update_data_docs" => new UpdateDataDocsAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the data docs folder"))),
+                "emit_metrics" => ReadEmitMetrics(value, mark, folder),
                 _ => throw Error(mark, $"unknown action `{name}`. Use one of {Join(s_actions)}."),
             });
         }
         return actions;
+    }
+
+    private static EmitMetricsAction ReadEmitMetrics(ConfigNode? value, SourceMark mark, string folder)
+    {
+        if (value is not ConfigMap map)
+        {
+            throw Error(value?.Mark ?? mark,
+                "the action `emit_metrics` takes a mapping with the EMF file: `- emit_metrics: { emf: reports/metrics.jsonl }` (and optionally `namespace: dq`).");
+        }
+        RejectUnknown(map, "`emit_metrics`", s_emitMetricsKeys);
+        var emf = Text(Required(map, "emf", "`emit_metrics`"), "`emf` of `emit_metrics`");
+        var metricNamespace = EmbeddedMetricFormat.DefaultNamespace;
+        if (map["namespace"] is { } n)
+        {
+            metricNamespace = Text(n, "`namespace` of `emit_metrics`");
+            if (!EmbeddedMetricFormat.IsValidNamespace(metricNamespace))
+            {
+                throw Error(n.Mark, $"`namespace` of `emit_metrics` is `{metricNamespace}`, not a CloudWatch namespace: use 1 to 256 letters, digits and . _ # : / - (such as `dq` or `data-quality/orders`).");
+            }
+        }
+        return new EmitMetricsAction(mark, emf == EmfTarget.StandardOutput ? emf : Resolve(folder, emf), metricNamespace);
     }
 
     private static ConfigNode PathOf(ConfigNode? value, string action, SourceMark mark) =>

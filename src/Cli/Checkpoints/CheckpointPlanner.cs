@@ -1,5 +1,6 @@
 using Dq.Cli.Projects;
 using Dq.Cli.Running;
+using Dq.Cli.Telemetry;
 using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
@@ -51,6 +52,7 @@ internal static class CheckpointPlanner
             checkpoint.Gate)
         {
             DocsPaths = [.. checkpoint.Actions.OfType<UpdateDataDocsAction>().Select(a => a.Path ?? project.DocsPath)],
+            EmfTargets = [.. checkpoint.Actions.OfType<EmitMetricsAction>().Select(a => new EmfTarget(a.EmfPath, a.Namespace))],
         };
     }
 

@@ -3,10 +3,12 @@ using System.Globalization;
 using Dq.Cli.Checkpoints;
 using Dq.Cli.Projects;
 using Dq.Cli.Running;
+using Dq.Cli.Telemetry;
 using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 using Dq.Readers;
+using Dq.Reporting.CloudWatch;
 
 namespace Dq.Cli.Commands;
 
@@ -28,6 +30,8 @@ internal static class ValidateCommand
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report to this file (one testsuite per validation)." };
         var docs = new Option<string?>("--docs") { Description = "Build HTML data docs in this folder: the store's whole history, or only this run with --store none." };
         var summaryMd = new Option<string?>("--summary-md") { Description = "Write a Markdown summary to this file, e.g. \"$GITHUB_STEP_SUMMARY\" for GitHub's job page." };
+        var metricsEmf = new Option<string?>("--metrics-emf") { Description = "Append each run's CloudWatch Embedded Metric Format lines to this file, or write them to stdout with '-' (the summary then goes to stderr)." };
+        var metricsNamespace = new Option<string?>("--metrics-namespace") { Description = "The CloudWatch namespace of --metrics-emf (default: dq)." };
         var store = new Option<string?>("--store") { Description = "Keep the run in this validation store (SQLite), or 'none'. Default: the project's store (dq.yml), or none outside a project." };
         var threads = new Option<int>("--threads") { Description = "Worker threads per validation; 0 shares every core.", DefaultValueFactory = _ => 0 };
         var interval = new Option<double>("--progress-interval") { Description = "Seconds between plain progress lines.", Hidden = true, DefaultValueFactory = _ => ProgressDisplay.DefaultInterval.TotalSeconds };
@@ -47,9 +51,13 @@ internal static class ValidateCommand
               dq validate --checkpoint checkpoints/orders.yml
               dq validate --checkpoint checkpoints/orders.yml --quiet --junit reports/junit.xml
               dq validate data.csv --suite suite.json --store none --docs site --summary-md "$GITHUB_STEP_SUMMARY"
+              dq validate data.csv --suite suite.json --metrics-emf /var/log/dq/metrics.jsonl --metrics-namespace dq/orders
+
+            Metrics: --metrics-emf writes CloudWatch EMF lines; when OTEL_EXPORTER_OTLP_ENDPOINT is set, the same metrics are
+            pushed over OTLP (OTEL_EXPORTER_OTLP_PROTOCOL http/protobuf or grpc, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME).
             """)
         {
-            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, store, threads, interval,
+            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval,
         };
         csv.AddTo(command);
         command.Validators.Add(r =>
@@ -64,6 +72,21 @@ internal static class ValidateCommand
             else if (r.GetValue(data) is null || r.GetValue(suite) is null)
             {
                 r.AddError("give a data file and --suite <suite.json>, or --checkpoint <file>. Example: dq validate data.csv --suite suite.json");
+            }
+            if (r.GetValue(metricsNamespace) is { } ns)
+            {
+                if (r.GetValue(metricsEmf) is null)
+                {
+                    r.AddError("--metrics-namespace sets the namespace of --metrics-emf; give --metrics-emf <file> with it (a checkpoint's `emit_metrics` action has its own `namespace`).");
+                }
+                else if (!EmbeddedMetricFormat.IsValidNamespace(ns))
+                {
+                    r.AddError($"--metrics-namespace `{ns}` is not a CloudWatch namespace: use 1 to 256 letters, digits and . _ # : / - (such as dq or data-quality/orders).");
+                }
+            }
+            if (r.GetValue(metricsEmf) == EmfTarget.StandardOutput && r.GetValue(output) == "-")
+            {
+                r.AddError("--output - and --metrics-emf - would both write to stdout; send one of them to a file.");
             }
             if (r.GetValue(threads) < 0)
             {
@@ -81,7 +104,14 @@ internal static class ValidateCommand
             {
                 DocsPaths = parse.GetValue(docs) is { } d ? [.. plan.DocsPaths, Path.GetFullPath(d)] : plan.DocsPaths,
                 SummaryMdPaths = parse.GetValue(summaryMd) is { } md ? [.. plan.SummaryMdPaths, md] : plan.SummaryMdPaths,
+                EmfTargets = parse.GetValue(metricsEmf) is { } emf
+                    ? [.. plan.EmfTargets, new EmfTarget(emf, parse.GetValue(metricsNamespace) ?? EmbeddedMetricFormat.DefaultNamespace)]
+                    : plan.EmfTargets,
             };
+            if (plan.JsonPaths.Contains("-") && plan.EmfTargets.Any(t => t.ToStandardOutput))
+            {
+                throw new ConfigurationException("the result JSON and the EMF metrics would both go to stdout ('-'); send one of them to a file.");
+            }
             return session.RunAsync(plan, cancellationToken);
         });
         return command;

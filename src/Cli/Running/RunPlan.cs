@@ -1,4 +1,5 @@
 using Dq.Cli.Checkpoints;
+using Dq.Cli.Telemetry;
 using Dq.Expectations;
 
 namespace Dq.Cli.Running;
@@ -28,4 +29,10 @@ internal sealed record RunPlan(
 
     /// <summary>Files to write a Markdown summary to (for CI job pages such as GitHub's step summary).</summary>
     public IReadOnlyList<string> SummaryMdPaths { get; init; } = [];
+
+    /// <summary>Where to append each run's CloudWatch EMF lines (<c>--metrics-emf</c>, <c>emit_metrics</c>).</summary>
+    public IReadOnlyList<EmfTarget> EmfTargets { get; init; } = [];
+
+    /// <summary>Whether some output other than the summary goes to standard output (the summary then goes to standard error).</summary>
+    public bool WritesToStandardOutput => JsonPaths.Contains("-") || EmfTargets.Any(t => t.ToStandardOutput);
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dq.Cli.Checkpoints;
 using Dq.Cli.Store;
+using Dq.Cli.Telemetry;
 using Dq.Expectations.Results;
+using Dq.Expectations.Telemetry;
 using Dq.Reporting;
 
 namespace Dq.Cli.Running;
@@ -13,9 +15,12 @@ namespace Dq.Cli.Running;
 /// </summary>
 internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, Verbosity verbosity, TimeSpan progressInterval, int threads)
 {
+    /// <summary>Reads an environment variable (the OpenTelemetry settings); the process's environment unless a test gives another.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     public async Task<int> RunAsync(RunPlan plan, CancellationToken cancellationToken)
     {
-        var summary = plan.JsonPaths.Contains("-") ? stderr : stdout;
+        var summary = plan.WritesToStandardOutput ? stderr : stdout;
         if (verbosity == Verbosity.Verbose)
         {
             Describe(plan, summary);
@@ -87,6 +92,11 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             Note(summary, $"wrote {Shown(path)}");
         }
         RunReportActions(plan, results, summary);
+        if (results.Count > 0)
+        {
+            MetricsOutput.Emit([.. results.Select(RunFigures.From)], plan.EmfTargets, stdout, stderr,
+                (path, lines) => Note(summary, $"appended {lines} EMF line{(lines == 1 ? "" : "s")} to {Shown(path)}"), Environment);
+        }
     }
 
     private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results, int errors)
@@ -148,7 +158,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
 
     private static string Shown(string path)
     {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

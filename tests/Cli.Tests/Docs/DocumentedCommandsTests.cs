@@ -11,6 +11,7 @@ public sealed partial class DocumentedCommandsTests : TempFolderTest
     [Theory]
     [InlineData("profiling.md")]
     [InlineData("monitoring.md")]
+    [InlineData("metrics.md")]
     public void DocsPage_ShellCommandsRunAndExitZero(string page)
     {
         var text = File.ReadAllText(Repository.PathOf("docs", page));
