@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Dq.Expectations;
+using Dq.Cli.Telemetry;
 using Dq.Expectations.Monitoring;
+using Dq.Expectations.Telemetry;
+using Dq.Reporting.CloudWatch;
 using Dq.Readers;
 using Dq.Reporting.DataDocs;
 
@@ -23,6 +26,8 @@ internal static class MonitorCommand
         var docs = new Option<string?>("--docs") { Description = "Write this run's drift page (histograms and tests) into this folder, under drift/." };
         var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var metricsEmf = new Option<string?>("--metrics-emf") { Description = "Append the run's CloudWatch Embedded Metric Format lines to this file, or write them to stdout with '-' (the summary then goes to stderr)." };
+        var metricsNamespace = new Option<string?>("--metrics-namespace") { Description = "The CloudWatch namespace of --metrics-emf (default: dq)." };
         var csv = new CsvCommandOptions();
         var overrides = new MonitorOverrides();
         var command = new Command("monitor", """
@@ -41,7 +46,7 @@ internal static class MonitorCommand
               dq monitor new.parquet --baseline baseline --comparison-threshold 0.2 --feature-override amount:drift_method=psi
             """)
         {
-            data, baselineOption, output, report, docs, format, threads,
+            data, baselineOption, output, report, docs, format, threads, metricsEmf, metricsNamespace,
         };
         csv.AddTo(command);
         overrides.AddTo(command);
@@ -51,6 +56,14 @@ internal static class MonitorCommand
             {
                 r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
             }
+            if (r.GetValue(metricsNamespace) is { } ns && !EmbeddedMetricFormat.IsValidNamespace(ns))
+            {
+                r.AddError($"--metrics-namespace `{ns}` is not a CloudWatch namespace (1 to 256 characters of a-z A-Z 0-9 . _ # : / -).");
+            }
+            if (r.GetValue(metricsEmf) == EmfTarget.StandardOutput && (r.GetValue(output) == "-" || r.GetValue(report) == "-"))
+            {
+                r.AddError("--metrics-emf - and a file option given as '-' would both write to stdout; send one of them to a file.");
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
@@ -58,6 +71,8 @@ internal static class MonitorCommand
             var folder = parse.GetValue(baselineOption)!;
             var baseline = Baseline.Load(folder);
             var options = overrides.Read(parse, parse.GetValue(threads));
+            var started = DateTimeOffset.UtcNow;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             MonitorReport result;
             using (var source = BatchSources.Open(path, parse.GetValue(format) ?? DataFormat.Auto, csv.Read(parse), inferCsvTypes: false))
             {
@@ -78,18 +93,27 @@ internal static class MonitorCommand
                 page = DocsPageNames.For(docsFolder, "drift", path, when);
                 Write(page, DriftPage.Render(result, Path.GetFileName(path), folder, when, "../"));
             }
+            var emf = parse.GetValue(metricsEmf);
+            var summary = emf == EmfTarget.StandardOutput ? stderr : stdout;
             if (common.Get(parse) != Running.Verbosity.Quiet)
             {
-                MonitorSummary.Write(stdout, result, path, folder);
+                MonitorSummary.Write(summary, result, path, folder);
                 if (page is not null)
                 {
-                    stdout.WriteLine($"Drift page: {page}");
+                    summary.WriteLine($"Drift page: {page}");
                 }
             }
+            var figures = new RunFigures(MonitorSuiteName(folder), path, started, result.Success,
+                result.Drift.Features.Count, result.Violations.Count, result.Current.RowCount, clock.Elapsed);
+            EmfTarget[] targets = emf is null ? [] : [new EmfTarget(emf, parse.GetValue(metricsNamespace) ?? EmbeddedMetricFormat.DefaultNamespace)];
+            MetricsOutput.Emit([figures], targets, stdout, stderr, (_, _) => { }, Environment.GetEnvironmentVariable);
             return Task.FromResult(result.Success ? ExitCodes.Success : ExitCodes.ExpectationFailed);
         });
         return command;
     }
+
+    /// <summary>The run's <c>Suite</c> dimension: the baseline folder's name with <c>.baseline</c>, as a checkpoint's <c>baseline:</c> validation is named.</summary>
+    internal static string MonitorSuiteName(string folder) => $"{Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))}.baseline";
 
     private static void Write(string path, string text) => AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
 }

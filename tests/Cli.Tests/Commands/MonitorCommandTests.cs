@@ -139,4 +139,20 @@ public sealed class MonitorCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageOrConfiguration, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MetricsEmf_AppendsOneRunLine_WithTheViolationCount()
+    {
+        var baseline = Baseline();
+        var emf = Path("metrics.jsonl");
+        var (code, _, stderr) = DqRunner.Run("monitor", Drifted(), "--baseline", baseline, "--output", Path("v.json"), "--metrics-emf", emf, "--quiet");
+
+        Assert.True(code == ExitCodes.ExpectationFailed, stderr);
+        var violations = JsonNode.Parse(File.ReadAllText(Path("v.json")))!["violations"]!.AsArray().Count;
+        var line = JsonNode.Parse(Assert.Single(File.ReadAllLines(emf)))!;
+        Assert.Equal("baseline.baseline", line["Suite"]!.GetValue<string>());
+        Assert.Equal(violations, line["dq.expectations.failed"]!.GetValue<double>());
+        Assert.Equal(0, line["dq.validation.success"]!.GetValue<double>());
+        Assert.Equal(200, line["dq.rows"]!.GetValue<double>());
+    }
 }
