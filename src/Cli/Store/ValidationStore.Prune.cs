@@ -40,7 +40,7 @@ internal sealed partial class ValidationStore
         """;
 
     /// <summary>
-    /// Deletes the runs <paramref name="rule"/> selects, with their expectation results, in one immediate transaction:
+    /// Deletes the runs <paramref name="rule"/> selects, with their expectation results and metric values, in one immediate transaction:
     /// another process sees the store before or after, never half pruned. With <paramref name="dryRun"/> the same
     /// selection is made and reported, and the transaction is rolled back.
     /// </summary>
@@ -68,6 +68,7 @@ internal sealed partial class ValidationStore
         {
             // Children first: the foreign key would cascade, but one set-based delete per table is plainer and faster.
             Run(transaction, "DELETE FROM expectation_results WHERE run_id IN (SELECT run_id FROM prune_ids)");
+            Run(transaction, "DELETE FROM metric_values WHERE run_id IN (SELECT run_id FROM prune_ids)");
             Run(transaction, "DELETE FROM runs WHERE run_id IN (SELECT run_id FROM prune_ids)");
         }
         Run(transaction, "DROP TABLE prune_ids");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dq.Cli.Store;
+using Dq.Expectations.Catalog;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 using Microsoft.Data.Sqlite;
@@ -18,12 +19,16 @@ public sealed class PruneTests : TempFolderTest
 
     private sealed record Saved(string Id, string Suite, string Asset, DateTimeOffset Time, int Expectations);
 
-    /// <summary>A run with <paramref name="expectations"/> results.</summary>
+    /// <summary>A run with <paramref name="expectations"/> results, the first an anomaly expectation (so the run has a metric value).</summary>
     private static ValidationResult Run(Saved s) => new(
         s.Suite,
-        [.. Enumerable.Range(0, s.Expectations).Select(i => new ExpectationResult(
-            new ExpectationConfiguration("expect_column_values_to_not_be_null", new() { ["column"] = $"c{i}" }), true,
-            new ResultDetails { ElementCount = 10, UnexpectedCount = 0, UnexpectedPercent = 0 }))],
+        [.. Enumerable.Range(0, s.Expectations).Select(i => i == 0
+            ? new ExpectationResult(
+                new ExpectationConfiguration(ExpectMetricToNotBeAnomalous.TypeName, new() { ["metric"] = "row_count", ["strategy"] = "batch_normal" }), true,
+                new ResultDetails { HasObservedValue = true, ObservedValue = 10L })
+            : new ExpectationResult(
+                new ExpectationConfiguration("expect_column_values_to_not_be_null", new() { ["column"] = $"c{i}" }), true,
+                new ResultDetails { ElementCount = 10, UnexpectedCount = 0, UnexpectedPercent = 0 }))],
         new ValidationRunInfo(s.Id, s.Time, s.Asset, 10, TimeSpan.FromSeconds(0.1), "0.1.0"));
 
     /// <summary>Saves 7 runs of s on a.csv, 2 of s on b.csv and 5 of t on a.csv, a day apart and interleaved, in a shuffled order.</summary>
@@ -57,8 +62,14 @@ public sealed class PruneTests : TempFolderTest
 
     private long ExpectationRows() => long.Parse(Query("SELECT count(*) FROM expectation_results")[0][0], CultureInfo.InvariantCulture);
 
-    private long OrphanRows() =>
-        long.Parse(Query("SELECT count(*) FROM expectation_results WHERE run_id NOT IN (SELECT run_id FROM runs)")[0][0], CultureInfo.InvariantCulture);
+    /// <summary>Rows of the run's child tables whose run is gone.</summary>
+    private long OrphanRows() => long.Parse(Query("""
+        SELECT (SELECT count(*) FROM expectation_results WHERE run_id NOT IN (SELECT run_id FROM runs))
+             + (SELECT count(*) FROM metric_values WHERE run_id NOT IN (SELECT run_id FROM runs))
+        """)[0][0], CultureInfo.InvariantCulture);
+
+    /// <summary>The run ids that have a metric value.</summary>
+    private HashSet<string> MetricValueIds() => [.. Query("SELECT run_id FROM metric_values").Select(r => r[0])];
 
     private List<string[]> Query(string sql)
     {
@@ -94,6 +105,7 @@ public sealed class PruneTests : TempFolderTest
         Assert.Equal(expected, StoredIds());
         Assert.Equal(runs.Where(r => expected.Contains(r.Id)).Sum(r => r.Expectations), ExpectationRows());
         Assert.Equal(0, OrphanRows());
+        Assert.Equal(expected, MetricValueIds());
         // s on b.csv had only 2 runs: untouched, and not listed among the groups that lost runs.
         Assert.Contains(runs.Where(r => r.Asset == "data/b.csv").Select(r => r.Id), StoredIds().Contains);
         Assert.Contains($"deleted 6 of 14 runs", output, StringComparison.Ordinal);
