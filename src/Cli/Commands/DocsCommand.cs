@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Dq.Cli.Checkpoints;
 using Dq.Cli.Projects;
 using Dq.Cli.Running;
@@ -17,6 +16,8 @@ internal static class DocsCommand
         var build = new Command("build", """
             Build the data docs: a static HTML site of every stored run (index, run pages, suite pages with trends).
             It is self-contained (no network, a strict Content-Security-Policy) and opens from the file system.
+            A rebuild writes only what changed: new runs' pages, their suites' pages and the index; pages of runs
+            deleted from the store (`dq runs prune`) are removed.
 
             Examples:
               dq docs build
@@ -31,11 +32,10 @@ internal static class DocsCommand
             var storePath = StorePath(parse.GetValue(store), project);
             var outDir = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : project?.DocsPath ?? Path.Combine(Path.GetDirectoryName(storePath)!, "docs");
-            var (index, runs, elapsed) = DocsSite.FromStore(storePath, outDir);
+            var built = DocsSite.FromStore(storePath, outDir);
             if (common.Get(parse) != Verbosity.Quiet)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"dq: wrote data docs of {runs} run{(runs == 1 ? "" : "s")} in {elapsed.TotalSeconds:0.0} s: {index}"));
+                stdout.WriteLine($"dq: wrote {built.Describe(built.Index)}");
             }
             return ExitCodes.Success;
         });

@@ -1,32 +1,47 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dq.Cli.Store;
 using Dq.Expectations.Results;
 using Dq.Reporting.DataDocs;
 
 namespace Dq.Cli.Commands;
 
+/// <summary>What a data docs build did: the index page, the runs shown, the files written and pages removed.</summary>
+internal sealed record DocsBuild(string Index, int Runs, int FilesWritten, int PagesRemoved, bool Full, TimeSpan Elapsed)
+{
+    /// <summary>"data docs of 3 runs in 0.1 s (5 files written, full build): index", with the index shown as <paramref name="index"/>.</summary>
+    public string Describe(string index) => string.Create(CultureInfo.InvariantCulture,
+        $"data docs of {Runs} run{(Runs == 1 ? "" : "s")} in {Elapsed.TotalSeconds:0.0} s ({FilesWritten} file{(FilesWritten == 1 ? "" : "s")} written{(PagesRemoved > 0 ? $", {PagesRemoved} removed" : "")}{(Full ? ", full build" : "")}): {index}");
+}
+
 /// <summary>Builds data docs for the CLI: from every run of a store (history), or from the results of one invocation.</summary>
 internal static class DocsSite
 {
-    /// <summary>Builds the site in <paramref name="outputDirectory"/> from every run in the store at <paramref name="storePath"/>.</summary>
-    /// <returns>The index page and the number of runs.</returns>
+    /// <summary>
+    /// Brings the site in <paramref name="outputDirectory"/> up to date with every run in the store at
+    /// <paramref name="storePath"/>: runs the site already shows are kept as they are, new ones are read and rendered,
+    /// deleted ones' pages are removed.
+    /// </summary>
     /// <exception cref="Expectations.ConfigurationException">The store is missing, unreadable, or holds a result that is not valid JSON.</exception>
-    public static (string Index, int Runs, TimeSpan Elapsed) FromStore(string storePath, string outputDirectory)
+    public static DocsBuild FromStore(string storePath, string outputDirectory)
     {
         var clock = Stopwatch.StartNew();
         using var store = ValidationStore.Open(storePath, create: false);
         var builder = new DataDocsBuilder(outputDirectory);
+        var missing = store.RunIds().Where(id => !builder.TryKeep(id)).ToList();
         // One thread reads rows (the enumerator is not shared); parsing and rendering run on every core.
-        Parallel.ForEach(store.AllResultJson(), json => builder.Add(ValidationResultJson.Read(json)));
+        Parallel.ForEach(store.ResultJsonOf(missing), json => builder.Add(ValidationResultJson.Read(json)));
         var index = builder.Finish();
-        return (index, builder.RunCount, clock.Elapsed);
+        return new DocsBuild(index, builder.RunCount, builder.FilesWritten, builder.PagesRemoved, builder.IsFullBuild, clock.Elapsed);
     }
 
     /// <summary>Builds the site in <paramref name="outputDirectory"/> from <paramref name="results"/> only (no store).</summary>
-    public static (string Index, int Runs, TimeSpan Elapsed) FromResults(IReadOnlyList<ValidationResult> results, string outputDirectory)
+    public static DocsBuild FromResults(IReadOnlyList<ValidationResult> results, string outputDirectory)
     {
         var clock = Stopwatch.StartNew();
-        var index = DataDocsBuilder.Build(results, outputDirectory);
-        return (index, results.Count, clock.Elapsed);
+        var builder = new DataDocsBuilder(outputDirectory);
+        Parallel.ForEach(results, builder.Add);
+        var index = builder.Finish();
+        return new DocsBuild(index, builder.RunCount, builder.FilesWritten, builder.PagesRemoved, builder.IsFullBuild, clock.Elapsed);
     }
 }

@@ -8,12 +8,11 @@ using Dq.Expectations;
 
 namespace Dq.Cli.Commands;
 
-/// <summary><c>dq runs list</c> and <c>dq runs show &lt;run-id&gt;</c>: read the validation store.</summary>
-internal static class RunsCommand
+/// <summary><c>dq runs list</c>, <c>dq runs show &lt;run-id&gt;</c> and <c>dq runs prune</c>: read and trim the validation store.</summary>
+internal static partial class RunsCommand
 {
     public static Command Create(TextWriter stdout, CommonOptions common)
     {
-        _ = common;
         var command = new Command("runs", """
             Read the validation store: the history of runs kept by `dq validate`.
 
@@ -21,10 +20,12 @@ internal static class RunsCommand
               dq runs list
               dq runs list --suite orders --limit 5 --json
               dq runs show 3f2a9c1b
+              dq runs prune --keep 100 --dry-run
             """)
         {
             List(stdout),
             Show(stdout),
+            Prune(stdout, common),
         };
         return command;
     }

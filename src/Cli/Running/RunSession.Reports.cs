@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Dq.Cli.Commands;
 using Dq.Expectations.Results;
@@ -23,11 +22,10 @@ internal sealed partial class RunSession
         foreach (var path in plan.DocsPaths)
         {
             // With a store the site shows the whole history, this run included (it was stored above); without one, this run.
-            var (index, runs, elapsed) = plan.StorePath is { } store && results.Count > 0
+            var built = plan.StorePath is { } store && results.Count > 0
                 ? DocsSite.FromStore(store, path)
                 : DocsSite.FromResults(results, path);
-            Note(summary, string.Create(CultureInfo.InvariantCulture,
-                $"wrote data docs of {runs} run{(runs == 1 ? "" : "s")} in {elapsed.TotalSeconds:0.0} s: {Shown(index)}"));
+            Note(summary, $"wrote {built.Describe(Shown(built.Index))}");
         }
     }
 }

@@ -61,6 +61,29 @@ internal static class StoreMigrations
         ALTER TABLE expectation_results ADD COLUMN metric_key TEXT;
         CREATE INDEX runs_by_asset ON runs(suite, data_asset, run_time);
         """,
+        // 4: the watched metrics' values, indexed by suite, data asset, metric and time: the history query reads its
+        // `window` entries and stops, even when the pair has 100,000 runs and the metric is new (step 3's query probed
+        // every run of the pair before it knew there was no history). One value per run and metric (the expectation
+        // listed first, as before); run_seq is the run's rowid, the tie-break for runs of the same time. The index
+        // covers the query (value included), so it never reads the table.
+        """
+        CREATE TABLE metric_values (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            metric_key TEXT NOT NULL,
+            suite TEXT NOT NULL,
+            data_asset TEXT NOT NULL,
+            run_time TEXT NOT NULL,
+            run_seq INTEGER NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (run_id, metric_key)
+        );
+        CREATE INDEX metric_values_by_asset ON metric_values(suite, data_asset, metric_key, run_time, run_seq, value);
+        INSERT OR IGNORE INTO metric_values (run_id, metric_key, suite, data_asset, run_time, run_seq, value)
+            SELECT e.run_id, e.metric_key, r.suite, r.data_asset, r.run_time, r.rowid, CAST(e.observed_value AS REAL)
+            FROM expectation_results e JOIN runs r ON r.run_id = e.run_id
+            WHERE e.metric_key IS NOT NULL AND json_valid(e.observed_value) AND json_type(e.observed_value) IN ('integer', 'real')
+            ORDER BY e.run_id, e.expectation_index;
+        """,
     ];
 
     /// <summary>The schema version this dq writes.</summary>

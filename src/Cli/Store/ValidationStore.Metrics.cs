@@ -1,25 +1,29 @@
-using System.Globalization;
-
 namespace Dq.Cli.Store;
 
 internal sealed partial class ValidationStore
 {
     /// <summary>
-    /// The history query of <see cref="MetricValues"/> (parameters <c>$suite $asset $key $rows $window</c>). Runs with
-    /// the same time are ordered by insertion (the rowid, which the index holds), so the order needs no sort.
+    /// The history query of <see cref="MetricValues"/> (parameters <c>$suite $asset $key $window</c>): a range of the
+    /// <c>metric_values_by_asset</c> index read newest first, so it costs <c>window</c> entries at most, and nothing when
+    /// the metric was never stored. Runs of the same time come in storing order (<c>run_seq</c>, which the index holds).
     /// </summary>
     internal const string MetricValuesSql = """
-        SELECT value FROM (
-            SELECT r.run_time AS run_time, r.rowid AS seq,
-                COALESCE(
-                    (SELECT e.observed_value FROM expectation_results e
-                     WHERE e.run_id = r.run_id AND e.metric_key = $key AND e.observed_value IS NOT NULL AND e.observed_value <> 'null'
-                       AND substr(e.observed_value, 1, 1) <> '"'
-                     ORDER BY e.expectation_index LIMIT 1),
-                    CASE WHEN $rows THEN CAST(r.row_count AS TEXT) END) AS value
-            FROM runs r WHERE r.suite = $suite AND r.data_asset = $asset)
-        WHERE value IS NOT NULL
-        ORDER BY run_time DESC, seq DESC LIMIT $window
+        SELECT value FROM metric_values
+        WHERE suite = $suite AND data_asset = $asset AND metric_key = $key
+        ORDER BY run_time DESC, run_seq DESC LIMIT $window
+        """;
+
+    /// <summary>
+    /// The history of an unfiltered row count: every run of the suite on the asset (the <c>runs_by_asset</c> index,
+    /// newest first), each giving the watched value when it has one and its own row count otherwise. Every run gives a
+    /// value, so the query stops after <c>window</c> runs.
+    /// </summary>
+    internal const string RowCountValuesSql = """
+        SELECT COALESCE(
+            (SELECT m.value FROM metric_values m WHERE m.run_id = r.run_id AND m.metric_key = $key),
+            r.row_count)
+        FROM runs r WHERE r.suite = $suite AND r.data_asset = $asset
+        ORDER BY r.run_time DESC, r.rowid DESC LIMIT $window
         """;
 
     /// <summary>
@@ -32,27 +36,19 @@ internal sealed partial class ValidationStore
     /// <param name="metricKey">The metric's history key (<see cref="Dq.Expectations.MetricHistoryQuery.Key"/>).</param>
     /// <param name="runRowCounts">For an unfiltered row count: a run without the expectation contributes its own row count.</param>
     /// <param name="window">How many values at most.</param>
-    /// <remarks>
-    /// One query over the <c>runs_by_asset</c> index, newest first, probing each run's results by its primary key; it
-    /// stops after <paramref name="window"/> values, so its cost does not grow with the number of stored runs.
-    /// </remarks>
+    /// <remarks>One indexed query, newest first, that stops after <paramref name="window"/> values: its cost does not grow with the store.</remarks>
     public IReadOnlyList<double> MetricValues(string suite, string dataAsset, string metricKey, bool runRowCounts, int window)
     {
-        using var command = Command(null, MetricValuesSql);
+        using var command = Command(null, runRowCounts ? RowCountValuesSql : MetricValuesSql);
         Bind(command, "$suite", suite);
         Bind(command, "$asset", dataAsset);
         Bind(command, "$key", metricKey);
-        Bind(command, "$rows", runRowCounts ? 1 : 0);
         Bind(command, "$window", window);
         using var reader = command.ExecuteReader();
         var values = new List<double>();
         while (reader.Read())
         {
-            // Observed values are stored as JSON text: numbers, or strings for NaN and ±∞, which the query leaves out.
-            if (double.TryParse(reader.GetString(0), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-            {
-                values.Add(value);
-            }
+            values.Add(reader.GetDouble(0));
         }
         values.Reverse();
         return values;

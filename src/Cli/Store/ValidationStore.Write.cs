@@ -22,9 +22,30 @@ internal sealed partial class ValidationStore
     public void Save(ValidationResult result, string? checkpoint, string? checkpointRunId)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        Insert(transaction, result, checkpoint, checkpointRunId);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Stores many runs (of no checkpoint) in one transaction: all or none. For filling large stores (benchmarks, tests),
+    /// where a transaction per run would spend its time waiting for the disk.
+    /// </summary>
+    internal void SaveAll(IEnumerable<ValidationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var result in results)
+        {
+            Insert(transaction, result, null, null);
+        }
+        transaction.Commit();
+    }
+
+    private void Insert(SqliteTransaction transaction, ValidationResult result, string? checkpoint, string? checkpointRunId)
+    {
         var json = ValidationResultJson.ToJson(result);
         var details = (JsonNode.Parse(json)!["results"] as JsonArray)!;
-        using var transaction = _connection.BeginTransaction(deferred: false);
         using (var run = Command(transaction, """
             INSERT INTO runs (run_id, run_time, checkpoint, suite, data_asset, success, evaluated_expectations,
                 successful_expectations, unsuccessful_expectations, success_percent, row_count, duration_seconds,
@@ -52,6 +73,10 @@ internal sealed partial class ValidationStore
             Bind(run, "$warned", result.Results.Count(r => !r.Success && r.Severity == Severity.Warn));
             run.ExecuteNonQuery();
         }
+        using var history = Command(transaction, """
+            INSERT OR IGNORE INTO metric_values (run_id, metric_key, suite, data_asset, run_time, run_seq, value)
+            VALUES ($id, $metric, $suite, $asset, $time, (SELECT rowid FROM runs WHERE run_id = $id), $value)
+            """);
         using var row = Command(transaction, """
             INSERT INTO expectation_results (run_id, expectation_index, type, column_name, severity, success,
                 element_count, missing_count, unexpected_count, unexpected_percent, observed_value, exception_message, metric_key)
@@ -75,12 +100,25 @@ internal sealed partial class ValidationStore
             Bind(row, "$missing", r.Result?.MissingCount);
             Bind(row, "$unexpected", r.Result?.UnexpectedCount);
             Bind(row, "$percent", r.Result?.UnexpectedPercent);
-            Bind(row, "$observed", r.Result?.HasObservedValue == true ? details[i]?["result"]?["observed_value"]?.ToJsonString() ?? "null" : null);
+            var observed = r.Result?.HasObservedValue == true ? details[i]?["result"]?["observed_value"]?.ToJsonString() ?? "null" : null;
+            var metric = ExpectMetricToNotBeAnomalous.HistoryKey(r.Configuration);
+            Bind(row, "$observed", observed);
             Bind(row, "$exception", r.ExceptionInfo?.ExceptionMessage);
-            Bind(row, "$metric", ExpectMetricToNotBeAnomalous.HistoryKey(r.Configuration));
+            Bind(row, "$metric", metric);
             row.ExecuteNonQuery();
+            // Observed values are JSON text: numbers, or strings for NaN and ±∞, which have no place in a history.
+            if (metric is not null && double.TryParse(observed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            {
+                history.Parameters.Clear();
+                Bind(history, "$id", result.Run.RunId);
+                Bind(history, "$metric", metric);
+                Bind(history, "$suite", result.SuiteName);
+                Bind(history, "$asset", result.Run.DataAsset);
+                Bind(history, "$time", Time(result.Run.RunTime));
+                Bind(history, "$value", value);
+                history.ExecuteNonQuery();
+            }
         }
-        transaction.Commit();
     }
 
     internal static string Time(DateTimeOffset time) =>

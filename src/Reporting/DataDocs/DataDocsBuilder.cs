@@ -1,5 +1,5 @@
-using System.Text;
 using Dq.Expectations.Results;
+using Dq.Expectations.Suites;
 
 namespace Dq.Reporting.DataDocs;
 
@@ -10,26 +10,35 @@ namespace Dq.Reporting.DataDocs;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Add the runs (in any order, from several threads at once if you like), then call <see cref="Finish"/>. Each run's
-/// page is written when it is added, so memory holds only a small summary per run: 10,000 runs of a 20-expectation suite
-/// build in seconds. Every page is written to a temporary file and renamed, so a page is complete or absent.
+/// The site shows exactly the runs given to one build: those added with <see cref="Add"/> (in any order, from several
+/// threads at once if you like) and those kept from the previous build with <see cref="TryKeep"/>; then call
+/// <see cref="Finish"/>. Each added run's page is written when it is added, so memory holds only a small summary per run.
+/// </para>
+/// <para>
+/// Builds are incremental. The folder's manifest (<c>.dq-docs.json</c>) records the builder and a summary of every run
+/// shown; a run kept from it is not read or rendered again, since a stored run never changes. <see cref="Finish"/>
+/// writes the pages of suites whose runs changed and the index, each only if its HTML differs from the file, and deletes
+/// the pages of runs and suites no longer shown. A missing or unreadable manifest, or one written by another dq or with
+/// other templates, means a full build: every page is rendered, and pages in <c>runs/</c> and <c>suites/</c> that the
+/// new site does not have are deleted. Every file is written to a temporary file and renamed, so it is whole or absent.
 /// </para>
 /// <para>
 /// The pages are plain HTML and CSS with one small script on the index, under a Content-Security-Policy that allows
 /// nothing else; nothing is loaded from the network, so the site opens from the file system. Every name and value from
 /// data, suites and checkpoints is escaped, and control and bidirectional-override characters are shown as <c>\uXXXX</c>.
-/// Pages of runs that are no longer added (deleted from a store) are left in place; use a fresh folder to drop them.
 /// </para>
 /// </remarks>
 public sealed class DataDocsBuilder
 {
     private readonly Lock _gate = new();
-    private readonly List<RunRow> _rows = [];
-    private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SuiteHistory> _suites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExpectationConfiguration> _configurations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunSummary>? _previous;
+    private readonly Dictionary<string, RunSummary> _runs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
+    private int _written;
 
-    /// <summary>Starts a site in <paramref name="outputDirectory"/>, creating it when needed.</summary>
-    /// <param name="outputDirectory">The site's folder; existing pages of the same runs are replaced.</param>
+    /// <summary>Starts a build of the site in <paramref name="outputDirectory"/>, creating it when needed and reading its manifest.</summary>
+    /// <param name="outputDirectory">The site's folder.</param>
     /// <exception cref="IOException">The folder cannot be created.</exception>
     public DataDocsBuilder(string outputDirectory)
     {
@@ -37,6 +46,7 @@ public sealed class DataDocsBuilder
         OutputDirectory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(Path.Combine(OutputDirectory, "runs"));
         Directory.CreateDirectory(Path.Combine(OutputDirectory, "suites"));
+        _previous = SiteManifest.Read(Path.Combine(OutputDirectory, SiteManifest.FileName), Intern);
     }
 
     /// <summary>The site's folder (absolute).</summary>
@@ -45,62 +55,117 @@ public sealed class DataDocsBuilder
     /// <summary>The path of the index page.</summary>
     public string IndexPath => Path.Combine(OutputDirectory, "index.html");
 
-    /// <summary>The number of distinct runs added so far.</summary>
+    /// <summary>True when the folder had no usable manifest, so this build renders every page.</summary>
+    public bool IsFullBuild => _previous is null;
+
+    /// <summary>The number of distinct runs in the site so far (added or kept).</summary>
     public int RunCount
     {
         get
         {
             lock (_gate)
             {
-                return _rows.Count;
+                return _runs.Count;
             }
         }
     }
 
-    /// <summary>Adds a run: writes its page and keeps its summary for the index and suite pages. A run id added twice is ignored.</summary>
+    /// <summary>Files written so far (pages and the manifest).</summary>
+    public int FilesWritten => Volatile.Read(ref _written);
+
+    /// <summary>Pages of runs and suites no longer shown that <see cref="Finish"/> deleted.</summary>
+    public int PagesRemoved { get; private set; }
+
+    /// <summary>
+    /// Keeps a run of the previous build without its result: true when the manifest has the run and its page exists, so
+    /// it stays in the site as it is; false when the run must be given to <see cref="Add"/> to be shown.
+    /// </summary>
+    /// <param name="runId">The run's id.</param>
+    public bool TryKeep(string runId)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        if (_previous is null || !_previous.TryGetValue(runId, out var summary) || !File.Exists(Path.Combine(OutputDirectory, SiteLinks.Run(runId))))
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            _runs.TryAdd(runId, summary);
+        }
+        return true;
+    }
+
+    /// <summary>Adds a run: writes its page and keeps its summary for the index and suite pages. A run id added (or kept) twice is ignored.</summary>
     /// <param name="result">The validation result.</param>
     /// <exception cref="IOException">The page cannot be written.</exception>
     public void Add(ValidationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var row = RunRow.Of(result);
+        RunSummary summary;
         lock (_gate)
         {
-            if (!_runIds.Add(result.Run.RunId))
+            if (_runs.ContainsKey(result.Run.RunId) || !_added.Add(result.Run.RunId))
             {
                 return;
             }
+            summary = RunSummary.Of(result, Intern);
         }
-        WritePage(SiteLinks.Run(result.Run.RunId), RunPage.Render(result, "../", linkSuite: true));
+        SiteFiles.WritePage(Path.Combine(OutputDirectory, SiteLinks.Run(result.Run.RunId)), RunPage.Render(result, "../", linkSuite: true));
+        Interlocked.Increment(ref _written);
         lock (_gate)
         {
-            _rows.Add(row);
-            if (!_suites.TryGetValue(result.SuiteName, out var suite))
-            {
-                suite = _suites[result.SuiteName] = new SuiteHistory(result.SuiteName);
-            }
-            suite.Add(result, row);
+            _runs[result.Run.RunId] = summary;
         }
     }
 
-    /// <summary>Writes the index and the suite pages; call it once, after the last <see cref="Add"/>.</summary>
+    /// <summary>
+    /// Finishes the build: writes the pages of suites whose runs changed and the index (each only if it differs from the
+    /// file), deletes pages no longer shown, and records the site in the manifest. Call it once, after the last
+    /// <see cref="Add"/>.
+    /// </summary>
     /// <returns>The path of the index page.</returns>
     /// <exception cref="IOException">A page cannot be written.</exception>
     public string Finish()
     {
         lock (_gate)
         {
-            _rows.Sort(RunRow.NewestFirst);
-            foreach (var suite in _suites.Values)
+            var previous = _previous ?? [];
+            var removed = previous.Values.Where(r => !_runs.ContainsKey(r.Row.RunId)).ToList();
+            // Suites whose set of runs changed: a run added to them or removed from them.
+            var changed = new HashSet<string>(_added.Select(id => _runs[id].Row.Suite).Concat(removed.Select(r => r.Row.Suite)), StringComparer.Ordinal);
+            var rows = _runs.Values.Select(r => r.Row).ToList();
+            rows.Sort(RunRow.NewestFirst);
+            var suites = rows.Select(r => r.Suite).Distinct(StringComparer.Ordinal).ToList();
+            var stale = suites.Where(s => IsFullBuild || changed.Contains(s) || !File.Exists(Path.Combine(OutputDirectory, SiteLinks.Suite(s))))
+                .ToDictionary(s => s, s => new SuiteHistory(s), StringComparer.Ordinal);
+            foreach (var row in rows)
             {
-                WritePage(SiteLinks.Suite(suite.Name), SuitePage.Render(suite));
+                // Newest first, so the page does not depend on the order runs were added or kept.
+                if (stale.TryGetValue(row.Suite, out var suite))
+                {
+                    suite.Add(_runs[row.RunId]);
+                }
             }
-            WritePage("index.html", IndexPage.Render(_rows));
+            foreach (var suite in stale.Values)
+            {
+                Write(SiteLinks.Suite(suite.Name), SuitePage.Render(suite));
+            }
+            var anyChange = IsFullBuild || _added.Count > 0 || removed.Count > 0;
+            if (anyChange || !File.Exists(IndexPath))
+            {
+                Write("index.html", IndexPage.Render(rows));
+            }
+            RemovePages(removed, suites);
+            if (anyChange)
+            {
+                SiteManifest.Write(Path.Combine(OutputDirectory, SiteManifest.FileName), [.. rows.Select(r => _runs[r.RunId])]);
+                _written++;
+            }
         }
         return IndexPath;
     }
 
-    /// <summary>Builds a site from <paramref name="results"/>, rendering run pages on every core.</summary>
+    /// <summary>Builds a site of exactly <paramref name="results"/>, rendering run pages on every core.</summary>
     /// <param name="results">The runs, in any order.</param>
     /// <param name="outputDirectory">The site's folder.</param>
     /// <returns>The path of the index page.</returns>
@@ -113,23 +178,61 @@ public sealed class DataDocsBuilder
         return builder.Finish();
     }
 
-    private void WritePage(string relative, string html)
+    private void Write(string relative, string html)
     {
-        var path = Path.Combine(OutputDirectory, relative);
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        if (SiteFiles.WritePageIfChanged(Path.Combine(OutputDirectory, relative), html))
         {
-            File.WriteAllText(temporary, html, s_utf8);
-            File.Move(temporary, path, overwrite: true);
+            _written++;
         }
-        finally
+    }
+
+    /// <summary>
+    /// Deletes the pages of runs and suites the site no longer shows. After a full build nothing is known of the
+    /// previous site, so every page in <c>runs/</c> and <c>suites/</c> the new site does not have goes.
+    /// </summary>
+    private void RemovePages(List<RunSummary> removed, IEnumerable<string> suites)
+    {
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        if (IsFullBuild)
         {
-            if (File.Exists(temporary))
+            var current = new HashSet<string>(_runs.Keys.Select(SiteLinks.Run).Concat(suites.Select(SiteLinks.Suite)), StringComparer.Ordinal);
+            foreach (var folder in new[] { "runs", "suites" })
             {
-                File.Delete(temporary);
+                foreach (var file in Directory.EnumerateFiles(Path.Combine(OutputDirectory, folder)))
+                {
+                    var name = Path.GetFileName(file);
+                    if ((name.EndsWith(".html", StringComparison.Ordinal) && !current.Contains($"{folder}/{name}")) || SiteFiles.IsTemporary(name))
+                    {
+                        stale.Add($"{folder}/{name}");
+                    }
+                }
+            }
+        }
+        else
+        {
+            var shown = new HashSet<string>(suites, StringComparer.Ordinal);
+            stale.UnionWith(removed.Select(r => SiteLinks.Run(r.Row.RunId)));
+            stale.UnionWith(removed.Select(r => r.Row.Suite).Where(s => !shown.Contains(s)).Select(SiteLinks.Suite));
+        }
+        foreach (var relative in stale)
+        {
+            var path = Path.Combine(OutputDirectory, relative);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+                PagesRemoved++;
             }
         }
     }
 
-    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>One object per distinct configuration, so thousands of runs of one suite hold its configurations once.</summary>
+    private ExpectationConfiguration Intern(ExpectationConfiguration configuration)
+    {
+        var key = ExpectationPoint.ConfigurationKey(configuration);
+        if (!_configurations.TryGetValue(key, out var canonical))
+        {
+            _configurations[key] = canonical = configuration;
+        }
+        return canonical;
+    }
 }

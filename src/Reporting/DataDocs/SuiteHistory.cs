@@ -1,4 +1,3 @@
-using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
 namespace Dq.Reporting.DataDocs;
@@ -17,18 +16,18 @@ internal sealed class SuiteHistory(string name)
 
     public IEnumerable<ExpectationTrack> Tracks => _tracks.Values;
 
-    public void Add(ValidationResult result, RunRow row)
+    /// <summary>Adds a run. Add runs in one fixed order (the builder adds them newest first), so equal runs give equal pages.</summary>
+    public void Add(RunSummary run)
     {
-        Runs.Add(row);
-        for (var i = 0; i < result.Results.Count; i++)
+        Runs.Add(run.Row);
+        foreach (var point in run.Points)
         {
-            var r = result.Results[i];
-            var key = r.Configuration.Type + "\u0000" + r.Configuration.Kwargs.ToJsonString();
+            var key = ExpectationPoint.TrackKey(point.Configuration);
             if (!_tracks.TryGetValue(key, out var track))
             {
-                track = _tracks[key] = new ExpectationTrack(r.Configuration.Type);
+                track = _tracks[key] = new ExpectationTrack(point.Configuration.Type);
             }
-            track.Add(r, i, row);
+            track.Add(point, run.Row);
         }
     }
 }
@@ -54,23 +53,13 @@ internal sealed class ExpectationTrack(string type)
 
     public List<TrendPoint> Points { get; } = [];
 
-    public void Add(ExpectationResult r, int index, RunRow row)
+    public void Add(ExpectationPoint point, RunRow row)
     {
-        var d = r.Result;
-        double? value = d?.UnexpectedPercent;
-        if (value is not null)
-        {
-            HasPercent = true;
-        }
-        else if (d?.HasObservedValue == true)
-        {
-            // Aggregates (mean, row count…) have no unexpected share: their trend is the observed number itself.
-            value = d.ObservedValue switch { long l => l, int i => i, double x => x, float f => f, decimal m => (double)m, _ => null };
-        }
-        Points.Add(new TrendPoint(row.RunTime, row.RunId, value, r.Success));
+        HasPercent |= point.IsPercent;
+        Points.Add(new TrendPoint(row.RunTime, row.RunId, point.Value, point.Success));
         if (row.RunTime > LatestTime || (row.RunTime == LatestTime && string.CompareOrdinal(row.RunId, LatestRunId) < 0))
         {
-            (Latest, LatestIndex, LatestTime, LatestStatus, LatestRunId) = (r.Configuration, index, row.RunTime, SiteLinks.Status(r), row.RunId);
+            (Latest, LatestIndex, LatestTime, LatestStatus, LatestRunId) = (point.Configuration, point.Index, row.RunTime, point.Status, row.RunId);
         }
     }
 }

@@ -30,6 +30,46 @@ public sealed class DocsCommandTests : TempFolderTest
     }
 
     [Fact]
+    public void DocsBuild_AfterANewRunOrAPrune_WritesOnlyWhatChangedAndDropsPrunedRuns()
+    {
+        var store = Path.Combine(Folder, "store.db");
+        var site = Path.Combine(Folder, "site");
+        void Validate() => Assert.Equal(ExitCodes.ExpectationFailed, DqRunner.Run("validate", s_orders, "--suite", s_suite, "--store", store, "--quiet").Code);
+        string Build()
+        {
+            var (code, output, error) = DqRunner.Run("docs", "build", "--store", store, "--out", site);
+            Assert.True(code == ExitCodes.Success, error);
+            return output;
+        }
+        Validate();
+        Validate();
+        var built = Build();
+        Assert.Contains("wrote data docs of 2 runs in", built, StringComparison.Ordinal);
+        // Two run pages, the suite page, the index and the manifest.
+        Assert.Contains("(5 files written, full build)", built, StringComparison.Ordinal);
+        var first = Directory.GetFiles(Path.Combine(site, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        Validate();
+        var rebuilt = Build();
+        Assert.Contains("wrote data docs of 3 runs in", rebuilt, StringComparison.Ordinal);
+        // The new run's page, the suite page, the index and the manifest; the older run pages are untouched.
+        Assert.Contains("(4 files written)", rebuilt, StringComparison.Ordinal);
+        Assert.All(first, p => Assert.Equal(p.Value, File.GetLastWriteTimeUtc(p.Key)));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(site, "runs")).Length);
+        Assert.Contains("(0 files written)", Build(), StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Success, DqRunner.Run("runs", "prune", "--store", store, "--keep", "1", "--quiet").Code);
+        var output = Build();
+
+        Assert.Contains("wrote data docs of 1 run in", output, StringComparison.Ordinal);
+        Assert.Contains("2 removed", output, StringComparison.Ordinal);
+        var remaining = Assert.Single(Directory.GetFiles(Path.Combine(site, "runs")));
+        Assert.Contains(">1 runs</span>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+        var (_, list, _) = DqRunner.Run("runs", "list", "--store", store, "--json");
+        Assert.Contains(Path.GetFileNameWithoutExtension(remaining), list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocsBuild_WithoutAStore_IsAUsageErrorThatSaysWhatToPass()
     {
         var (code, _, error) = DqRunner.Run("docs", "build", "--store", Path.Combine(Folder, "missing.db"));

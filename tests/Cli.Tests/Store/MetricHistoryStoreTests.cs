@@ -82,15 +82,41 @@ public sealed class MetricHistoryStoreTests : TempFolderTest
         Assert.False(File.Exists(StorePath));
     }
 
-    [Fact]
-    public void Query_UsesTheAssetIndex()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Queries_ReadAnIndexRangeNewestFirst_WithoutScanOrSort(bool analyzed)
     {
-        Save(Run("a", 1, 1.0));
+        // Many runs over several assets; ANALYZE (which a user or a tool may run) gives the planner real statistics.
+        using (var store = ValidationStore.Open(StorePath))
+        {
+            store.SaveAll(Enumerable.Range(0, 2000).Select(i => Run($"r{i}", i, (double)i, asset: $"data/{i % 20}.csv")));
+        }
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StorePath};Pooling=False");
         connection.Open();
+        if (analyzed)
+        {
+            using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE";
+            analyze.ExecuteNonQuery();
+        }
+
+        var history = Plan(connection, ValidationStore.MetricValuesSql);
+        var rowCounts = Plan(connection, ValidationStore.RowCountValuesSql);
+
+        // The watched metric: one covering index range, newest first; the table is never read.
+        Assert.Equal(["SEARCH metric_values USING COVERING INDEX metric_values_by_asset (suite=? AND data_asset=? AND metric_key=?)"], history);
+        // Row counts: the runs through the asset index, each run's watched value by its primary key.
+        Assert.Contains(rowCounts, p => p.StartsWith("SEARCH r USING INDEX runs_by_asset (suite=? AND data_asset=?)", StringComparison.Ordinal));
+        Assert.Contains(rowCounts, p => p.Contains("SEARCH m USING INDEX sqlite_autoindex_metric_values_1 (run_id=? AND metric_key=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(history.Concat(rowCounts), p => p.StartsWith("SCAN", StringComparison.Ordinal) || p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    private static List<string> Plan(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + ValidationStore.MetricValuesSql;
-        foreach (var (name, value) in new (string, object)[] { ("$suite", "s"), ("$asset", "a"), ("$key", "k"), ("$rows", 0), ("$window", 5) })
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in new (string, object)[] { ("$suite", "s"), ("$asset", "data/3.csv"), ("$key", "column_mean(amount)"), ("$window", 100) })
         {
             command.Parameters.AddWithValue(name, value);
         }
@@ -100,8 +126,30 @@ public sealed class MetricHistoryStoreTests : TempFolderTest
         {
             plan.Add(reader.GetString(3));
         }
-        // The runs are read through the asset index (no full scan, no sort) and each run's results by their primary key.
-        Assert.Contains(plan, p => p.Contains("runs_by_asset", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN r", StringComparison.Ordinal) || p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        return plan;
+    }
+
+    [Fact]
+    public void Values_AreTheSameThroughSaveAll()
+    {
+        using (var store = ValidationStore.Open(StorePath))
+        {
+            store.SaveAll([Run("c", 3, 30.0), Run("a", 1, 10.0), Run("b", 2, 20.5)]);
+        }
+        Assert.Equal([10.0, 20.5, 30.0], Values());
+    }
+
+    [Fact]
+    public void TwoExpectationsOnOneMetric_GiveOneValuePerRun_TheFirstNumericOne()
+    {
+        ExpectationResult Anomaly(object? observed, string strategy) => new(
+            new ExpectationConfiguration(ExpectMetricToNotBeAnomalous.TypeName, new JsonObject { ["metric"] = "column_mean", ["column"] = "amount", ["strategy"] = strategy }),
+            true, new ResultDetails { HasObservedValue = true, ObservedValue = observed });
+        var info = new ValidationRunInfo("a", s_start, "data/a.csv", 10, TimeSpan.FromSeconds(1), "0.1.0");
+        Save(
+            new ValidationResult("s", [Anomaly(double.NaN, "batch_normal"), Anomaly(5.0, "online_normal"), Anomaly(6.0, "absolute_change")], info),
+            new ValidationResult("s", [Anomaly(7.0, "batch_normal"), Anomaly(8.0, "online_normal")], info with { RunId = "b", RunTime = s_start.AddDays(1) }));
+
+        Assert.Equal([5.0, 7.0], Values());
     }
 }

@@ -60,6 +60,7 @@ public sealed class ValidationStoreTests : TempFolderTest
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public void OlderStore_IsMigratedForwardKeepingItsRuns(int version)
     {
         using (var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False"))
@@ -78,6 +79,23 @@ public sealed class ValidationStoreTests : TempFolderTest
                     """;
                 insert.ExecuteNonQuery();
             }
+            if (version == 3)
+            {
+                // Runs as version 3 wrote them: watched metrics only in expectation_results.metric_key, one of them NaN.
+                using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO runs (run_id, run_time, suite, data_asset, success, evaluated_expectations, successful_expectations,
+                        unsuccessful_expectations, success_percent, row_count, duration_seconds, dq_version, result_json)
+                    VALUES ('v3a', '2024-01-01T00:00:00.0000000Z', 's', 'a.csv', 1, 2, 2, 0, 100, 5, 0.1, '0.0.9', '{}'),
+                           ('v3b', '2024-01-02T00:00:00.0000000Z', 's', 'a.csv', 1, 2, 2, 0, 100, 5, 0.1, '0.0.9', '{}'),
+                           ('v3c', '2024-01-03T00:00:00.0000000Z', 's', 'a.csv', 1, 2, 2, 0, 100, 5, 0.1, '0.0.9', '{}');
+                    INSERT INTO expectation_results (run_id, expectation_index, type, severity, success, observed_value, metric_key)
+                    VALUES ('v3a', 0, 't', 'error', 1, '12.5', 'column_mean(x)'), ('v3a', 1, 't', 'error', 1, '99', 'column_mean(x)'),
+                           ('v3b', 0, 't', 'error', 1, '"NaN"', 'column_mean(x)'), ('v3b', 1, 't', 'error', 1, '7', NULL),
+                           ('v3c', 0, 't', 'error', 1, '1e3', 'column_mean(x)');
+                    """;
+                insert.ExecuteNonQuery();
+            }
         }
 
         using var store = ValidationStore.Open(StorePath);
@@ -89,8 +107,14 @@ public sealed class ValidationStoreTests : TempFolderTest
             Assert.Equal(1, old.Warned);
             Assert.Null(old.CheckpointRunId);
         }
+        if (version == 3)
+        {
+            // The first numeric value of each run, oldest first; the NaN run has none.
+            Assert.Equal([12.5, 1000.0], store.MetricValues("s", "a.csv", "column_mean(x)", runRowCounts: false, window: 10));
+            Assert.Equal([12.5, 5.0, 1000.0], store.MetricValues("s", "a.csv", "column_mean(x)", runRowCounts: true, window: 10));
+        }
         store.Save(Result("new"), null, null);
-        Assert.Equal(version == 1 ? 2 : 1, store.Count());
+        Assert.Equal(version switch { 1 => 2, 3 => 4, _ => 1 }, store.Count());
     }
 
     [Fact]
