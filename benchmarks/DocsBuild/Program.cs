@@ -35,7 +35,8 @@ try
     var site = Path.Combine(folder, "site");
     for (var round = 1; round <= 3; round++)
     {
-        var (_, count, elapsed) = DocsSite.FromStore(storePath, site);
+        var build = DocsSite.FromStore(storePath, site);
+        var (count, elapsed) = (build.Runs, build.Elapsed);
         var size = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"build {round} ({(round == 1 ? "cold" : "rebuild")}): {count:N0} runs in {elapsed.TotalSeconds:0.00} s, site {size / 1e6:0} MB");
     }
