@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Dq.Expectations;
 using Dq.Cli.Telemetry;
+using Dq.Expectations;
 using Dq.Expectations.Monitoring;
 using Dq.Expectations.Telemetry;
-using Dq.Reporting.CloudWatch;
 using Dq.Readers;
+using Dq.Reporting.CloudWatch;
 using Dq.Reporting.DataDocs;
 
 namespace Dq.Cli.Commands;

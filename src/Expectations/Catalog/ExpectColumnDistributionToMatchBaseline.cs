@@ -127,7 +127,12 @@ public sealed class ExpectColumnDistributionToMatchBaseline : Expectation
                 Convert.ToDouble(summary.Min, CultureInfo.InvariantCulture), Convert.ToDouble(summary.Max, CultureInfo.InvariantCulture), sketch);
             return new ColumnProfile
             {
-                Name = Column, Type = FeatureType.Fractional, Present = summary.Count, Missing = rows - summary.Count, Numeric = numeric, Distinct = new HyperLogLogPlusPlus(),
+                Name = Column,
+                Type = FeatureType.Fractional,
+                Present = summary.Count,
+                Missing = rows - summary.Count,
+                Numeric = numeric,
+                Distinct = new HyperLogLogPlusPlus(),
             };
         }
         var counts = metrics.State<BoundedValueCountsState>(new BoundedValueCountsKey(Column, CategoryCap));

@@ -1,5 +1,5 @@
-using Apache.Arrow;
 using AngleSharp.Html.Parser;
+using Apache.Arrow;
 using Dq.Expectations.Baselines;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Monitoring;
