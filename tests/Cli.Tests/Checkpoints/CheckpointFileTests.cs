@@ -62,7 +62,7 @@ public sealed class CheckpointFileTests : TempFolderTest
 
     [Theory]
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    sutie: s.json\n", "c.yml:3:5", "Did you mean `suite`?")]
-    [InlineData("c.yml", "validations:\n  - data: a.csv\n", "c.yml:2:5", "has no `suite`")]
+    [InlineData("c.yml", "validations:\n  - data: a.csv\n", "c.yml:2:5", "has neither `suite` nor `baseline`")]
     [InlineData("c.yml", "validations: []\n", "c.yml:1:14", "`validations` is empty")]
     [InlineData("c.yml", "validations:\n  - data: a.csv\n    suite: s.json\n    format: xls\n", "c.yml:4:13", "use one of `auto`, `csv`, `parquet`")]
     [InlineData("c.yml", "validations:\n  - data: [a.csv\n", "c.yml:3:1", "not valid YAML")]
