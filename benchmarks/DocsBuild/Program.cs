@@ -8,7 +8,10 @@ using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
 
 // Fills a temporary store with N runs (default 10,000) of a 20-expectation suite, then times `dq docs build` over it
-// three times: a cold build into an empty folder, then two rebuilds over the existing site.
+// (DocsSite.FromStore, in process): a cold build into an empty folder; a rebuild with nothing new; a rebuild after one
+// new run (the incremental case: it should write that run's page, its suite page, the index and the manifest); a full
+// rebuild over the existing site (manifest deleted: what every rebuild cost before the manifest); a rebuild after a
+// prune to 1,800 runs per data asset (9,000 of 10,002). Then the incremental case once more as a whole `dotnet dq.dll docs build` process.
 // Usage: dotnet run -c Release --project benchmarks/DocsBuild [runs]
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var folder = Directory.CreateTempSubdirectory("dq-docs-bench-").FullName;
@@ -17,28 +20,67 @@ try
     var storePath = Path.Combine(folder, "store.db");
     var fill = Stopwatch.StartNew();
     var samples = Enumerable.Range(0, 50).Select(Sample).ToList();
+    var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    ValidationResult Run(int i)
+    {
+        var r = samples[i % samples.Count];
+        return new ValidationResult(r.SuiteName, r.Results, r.Run with
+        {
+            RunId = Guid.NewGuid().ToString("N"),
+            RunTime = start.AddMinutes(i * 7),
+            DataAsset = $"data/orders_{i % 5}.csv",
+        });
+    }
     using (var store = ValidationStore.Open(storePath))
     {
-        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < runs; i++)
-        {
-            var r = samples[i % samples.Count];
-            store.Save(new ValidationResult(r.SuiteName, r.Results, r.Run with
-            {
-                RunId = Guid.NewGuid().ToString("N"),
-                RunTime = start.AddMinutes(i * 7),
-                DataAsset = $"data/orders_{i % 5}.csv",
-            }), null, null);
-        }
+        store.SaveAll(Enumerable.Range(0, runs).Select(Run));
     }
     Console.WriteLine($"filled {runs:N0} runs of {samples[0].Results.Count} expectations in {fill.Elapsed.TotalSeconds:0.0} s ({new FileInfo(storePath).Length / 1e6:0} MB)");
     var site = Path.Combine(folder, "site");
-    for (var round = 1; round <= 3; round++)
+    var next = runs;
+    void AddRun()
     {
-        var build = DocsSite.FromStore(storePath, site);
-        var (count, elapsed) = (build.Runs, build.Elapsed);
-        var size = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-        Console.WriteLine($"build {round} ({(round == 1 ? "cold" : "rebuild")}): {count:N0} runs in {elapsed.TotalSeconds:0.00} s, site {size / 1e6:0} MB");
+        using var store = ValidationStore.Open(storePath);
+        store.Save(Run(next++), null, null);
+    }
+    Time("cold build (empty folder)", () => { });
+    Time("rebuild, nothing new", () => { });
+    Time("rebuild after 1 new run", AddRun);
+    Time("rebuild after 1 new run", AddRun);
+    Time("full rebuild over the site (manifest deleted)", () => File.Delete(Path.Combine(site, ".dq-docs.json")));
+    Time("rebuild after a prune to the 1,800 newest runs of each of the 5 assets", () =>
+    {
+        using var store = ValidationStore.Open(storePath);
+        store.Prune(new PruneRule(Keep: (next - 1_000) / 5, Before: null), dryRun: false);
+    });
+    AddRun();
+    var dq = Path.Combine(AppContext.BaseDirectory, "dq.dll");
+    var process = Stopwatch.StartNew();
+    using (var child = Process.Start(new ProcessStartInfo("dotnet", [dq, "docs", "build", "--store", storePath, "--out", site]) { RedirectStandardOutput = true })!)
+    {
+        var output = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        Console.WriteLine($"process `dotnet dq.dll docs build` after 1 new run: {process.Elapsed.TotalSeconds:0.00} s wall; it said: {output.Replace(site, "<site>", StringComparison.Ordinal)}");
+    }
+
+    // Ages every file, runs the step and the build, and reports the time and which files the build wrote.
+    void Time(string label, Action before)
+    {
+        before();
+        var old = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        if (Directory.Exists(site))
+        {
+            foreach (var f in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories))
+            {
+                File.SetLastWriteTimeUtc(f, old);
+            }
+        }
+        var built = DocsSite.FromStore(storePath, site);
+        var files = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToList();
+        var written = files.Where(f => File.GetLastWriteTimeUtc(f) != old).Select(f => Path.GetRelativePath(site, f)).ToList();
+        var shown = written.Count <= 4 ? string.Join(", ", written.Select(w => w.StartsWith("runs", StringComparison.Ordinal) ? "runs/<run>.html" : w)) : $"{written.Count:N0} files";
+        Console.WriteLine($"{label}: {built.Runs:N0} runs in {built.Elapsed.TotalSeconds:0.000} s; wrote {shown}; removed {built.PagesRemoved:N0}; " +
+            $"site {files.Sum(f => new FileInfo(f).Length) / 1e6:0} MB, {files.Count:N0} files, manifest {new FileInfo(Path.Combine(site, ".dq-docs.json")).Length / 1e6:0.0} MB");
     }
 }
 finally

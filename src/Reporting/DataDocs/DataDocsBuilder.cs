@@ -31,7 +31,8 @@ namespace Dq.Reporting.DataDocs;
 public sealed class DataDocsBuilder
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ExpectationConfiguration> _configurations = new(StringComparer.Ordinal);
+    private readonly Lock _internGate = new();
+    private readonly Dictionary<string, InternedConfiguration> _configurations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunSummary>? _previous;
     private readonly Dictionary<string, RunSummary> _runs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _added = new(StringComparer.Ordinal);
@@ -101,15 +102,14 @@ public sealed class DataDocsBuilder
     public void Add(ValidationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        RunSummary summary;
         lock (_gate)
         {
             if (_runs.ContainsKey(result.Run.RunId) || !_added.Add(result.Run.RunId))
             {
                 return;
             }
-            summary = RunSummary.Of(result, Intern);
         }
+        var summary = RunSummary.Of(result, Intern);
         SiteFiles.WritePage(Path.Combine(OutputDirectory, SiteLinks.Run(result.Run.RunId)), RunPage.Render(result, "../", linkSuite: true));
         Interlocked.Increment(ref _written);
         lock (_gate)
@@ -226,13 +226,17 @@ public sealed class DataDocsBuilder
     }
 
     /// <summary>One object per distinct configuration, so thousands of runs of one suite hold its configurations once.</summary>
-    private ExpectationConfiguration Intern(ExpectationConfiguration configuration)
+    private InternedConfiguration Intern(ExpectationConfiguration configuration)
     {
-        var key = ExpectationPoint.ConfigurationKey(configuration);
-        if (!_configurations.TryGetValue(key, out var canonical))
+        var track = ExpectationPoint.TrackKey(configuration);
+        var key = track + "\u0000" + configuration.Meta.ToJsonString();
+        lock (_internGate)
         {
-            _configurations[key] = canonical = configuration;
+            if (!_configurations.TryGetValue(key, out var canonical))
+            {
+                _configurations[key] = canonical = new InternedConfiguration(configuration, track);
+            }
+            return canonical;
         }
-        return canonical;
     }
 }

@@ -22,10 +22,9 @@ internal sealed class SuiteHistory(string name)
         Runs.Add(run.Row);
         foreach (var point in run.Points)
         {
-            var key = ExpectationPoint.TrackKey(point.Configuration);
-            if (!_tracks.TryGetValue(key, out var track))
+            if (!_tracks.TryGetValue(point.Expectation.Track, out var track))
             {
-                track = _tracks[key] = new ExpectationTrack(point.Configuration.Type);
+                track = _tracks[point.Expectation.Track] = new ExpectationTrack(point.Expectation.Configuration.Type);
             }
             track.Add(point, run.Row);
         }
@@ -59,7 +58,7 @@ internal sealed class ExpectationTrack(string type)
         Points.Add(new TrendPoint(row.RunTime, row.RunId, point.Value, point.Success));
         if (row.RunTime > LatestTime || (row.RunTime == LatestTime && string.CompareOrdinal(row.RunId, LatestRunId) < 0))
         {
-            (Latest, LatestIndex, LatestTime, LatestStatus, LatestRunId) = (point.Configuration, point.Index, row.RunTime, point.Status, row.RunId);
+            (Latest, LatestIndex, LatestTime, LatestStatus, LatestRunId) = (point.Expectation.Configuration, point.Index, row.RunTime, point.Status, row.RunId);
         }
     }
 }
