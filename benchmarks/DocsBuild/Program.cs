@@ -11,7 +11,8 @@ using Dq.Expectations.Suites;
 // (DocsSite.FromStore, in process): a cold build into an empty folder; a rebuild with nothing new; a rebuild after one
 // new run (the incremental case: it should write that run's page, its suite page, the index and the manifest); a full
 // rebuild over the existing site (manifest deleted: what every rebuild cost before the manifest); a rebuild after a
-// prune to 1,800 runs per data asset (9,000 of 10,002). Then the incremental case once more as a whole `dotnet dq.dll docs build` process.
+// prune to 1,800 runs per data asset (9,000 of 10,002). Then the incremental case once more as a whole `dotnet dq.dll docs build`
+// process (and as DQ_TOOL's process when that names a dq executable).
 // Usage: dotnet run -c Release --project benchmarks/DocsBuild [runs]
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var folder = Directory.CreateTempSubdirectory("dq-docs-bench-").FullName;
@@ -54,13 +55,21 @@ try
         store.Prune(new PruneRule(Keep: (next - 1_000) / 5, Before: null), dryRun: false);
     });
     AddRun();
-    var dq = Path.Combine(AppContext.BaseDirectory, "dq.dll");
-    var process = Stopwatch.StartNew();
-    using (var child = Process.Start(new ProcessStartInfo("dotnet", [dq, "docs", "build", "--store", storePath, "--out", site]) { RedirectStandardOutput = true })!)
+    TimeProcess("dotnet", [Path.Combine(AppContext.BaseDirectory, "dq.dll")], "dotnet dq.dll docs build");
+    // DQ_TOOL: another dq to time the same way, such as the Native AOT tool (`dotnet publish src/Cli -c Release -r linux-x64`).
+    if (Environment.GetEnvironmentVariable("DQ_TOOL") is { Length: > 0 } tool)
     {
+        AddRun();
+        TimeProcess(tool, [], $"{Path.GetFileName(tool)} docs build (DQ_TOOL)");
+    }
+
+    void TimeProcess(string program, string[] prefix, string label)
+    {
+        var process = Stopwatch.StartNew();
+        using var child = Process.Start(new ProcessStartInfo(program, [.. prefix, "docs", "build", "--store", storePath, "--out", site]) { RedirectStandardOutput = true })!;
         var output = child.StandardOutput.ReadToEnd().Trim();
         child.WaitForExit();
-        Console.WriteLine($"process `dotnet dq.dll docs build` after 1 new run: {process.Elapsed.TotalSeconds:0.00} s wall; it said: {output.Replace(site, "<site>", StringComparison.Ordinal)}");
+        Console.WriteLine($"process `{label}` after 1 new run: {process.Elapsed.TotalSeconds:0.00} s wall; it said: {output.Replace(site, "<site>", StringComparison.Ordinal)}");
     }
 
     // Ages every file, runs the step and the build, and reports the time and which files the build wrote.
