@@ -142,7 +142,7 @@ public sealed class ExpectClassificationMetricToBeBetween : ModelMetricExpectati
         }
         else if (double.IsNaN(value))
         {
-            note = $"`auc` needs rows of both classes, and all {ValueText.Count(c.Total, "row")} are {(c.ActualPositives == 0 ? negative : positive)}";
+            note = $"`auc` needs rows of both classes, and all {ValueText.Count(c.Total, "row")} have the label {(c.ActualPositives == 0 ? negative : positive)}";
         }
         return new ModelMeasurement(value, details, note);
     }

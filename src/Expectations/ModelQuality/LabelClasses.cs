@@ -169,15 +169,19 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
 
     /// <inheritdoc />
     public bool Equals(LabelClasses? other) =>
-        other is not null && Positives.SequenceEqual(other.Positives)
-        && (Negatives is null ? other.Negatives is null : other.Negatives is not null && Negatives.SequenceEqual(other.Negatives));
+        other is not null && SameSet(Positives, other.Positives)
+        && (Negatives is null ? other.Negatives is null : other.Negatives is not null && SameSet(Negatives, other.Negatives));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as LabelClasses);
 
     /// <inheritdoc />
-    public override int GetHashCode() =>
-        (Negatives ?? []).Aggregate(Positives.Aggregate(Negatives is null ? 1 : 2, (h, c) => HashCode.Combine(h, c)), (h, c) => HashCode.Combine(h, c));
+    public override int GetHashCode() => HashCode.Combine(SetHash(Positives), Negatives is null ? -1 : SetHash(Negatives));
+
+    /// <summary>Spellings are sets: "1" and 1 list the same cells in another order.</summary>
+    private static bool SameSet(IReadOnlyList<Cell> a, IReadOnlyList<Cell> b) => a.Count == b.Count && a.All(c => Contains(b, c));
+
+    private static int SetHash(IReadOnlyList<Cell> cells) => cells.Aggregate(cells.Count, (h, c) => h ^ c.GetHashCode());
 
     /// <inheritdoc />
     public override string ToString() =>
