@@ -30,7 +30,11 @@ public sealed class GxConformanceTests
     }
 
     /// <summary>dq's own types, which GX does not have (not counted among the 48 GX types).</summary>
-    private static readonly HashSet<string> s_dqOwnTypes = [ExpectMetricToNotBeAnomalous.TypeName, ExpectColumnDistributionToMatchBaseline.TypeName];
+    private static readonly HashSet<string> s_dqOwnTypes =
+    [
+        ExpectMetricToNotBeAnomalous.TypeName, ExpectColumnDistributionToMatchBaseline.TypeName, ExpectTableToMatchBaseline.TypeName,
+        ExpectClassificationMetricToBeBetween.TypeName, ExpectRegressionMetricToBeBetween.TypeName, ExpectBiasMetricToBeBetween.TypeName,
+    ];
 
     /// <summary>
     /// Prints <c>GX conformance: P passed, F failed, S skipped of N applicable</c>, N counting all 48 types, then the

@@ -64,6 +64,9 @@ public static class ExpectationCatalog
         ExpectMetricToNotBeAnomalous.Descriptor,
         ExpectColumnDistributionToMatchBaseline.Descriptor,
         ExpectTableToMatchBaseline.Descriptor,
+        ExpectClassificationMetricToBeBetween.Descriptor,
+        ExpectRegressionMetricToBeBetween.Descriptor,
+        ExpectBiasMetricToBeBetween.Descriptor,
     ];
 
     private static readonly Dictionary<string, ExpectationDescriptor> s_types = s_rows.ToDictionary(d => d.Type, StringComparer.Ordinal);
@@ -88,6 +91,16 @@ public static class ExpectationCatalog
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return Find(configuration.Type) is { } descriptor ? descriptor.Describe(configuration) : Wording.Generic(configuration);
+    }
+
+    /// <summary>
+    /// What a judged result found, in one line, for the types that measure one value against bounds (the model
+    /// metrics: <c>accuracy 0.74 is below 0.8 (on 20,000 rows)</c>); null for other types.
+    /// </summary>
+    public static string? DescribeOutcome(ExpectationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Find(result.Configuration.Type)?.DescribeOutcome(result);
     }
 
     /// <summary>Creates an expectation from its configuration, checking its kwargs.</summary>

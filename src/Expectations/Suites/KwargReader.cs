@@ -93,6 +93,9 @@ internal sealed class KwargReader
         return mostly;
     }
 
+    /// <summary>Any scalar (a number, text or boolean), or null when absent.</summary>
+    public object? OptionalScalar(string name) => Scalar(name);
+
     /// <summary>A list of scalars, or null when the kwarg is absent or null.</summary>
     public IReadOnlyList<object?>? OptionalList(string name)
     {
