@@ -3,15 +3,7 @@
 # DuckDB's SUMMARIZE over the same file (its one-statement profile), with peak RSS from /usr/bin/time.
 # Usage: benchmarks/profile-monitor.sh [machine-name]; writes results/<machine>/raw/profile-monitor.{txt,md}.
 set -uo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-machine="${1:-amd-epyc-2c}"
-out="$root/benchmarks/results/$machine/raw"
-mkdir -p "$out"
-cd "$root"
-dotnet build src/Cli -c Release -v q >/dev/null
-dotnet build benchmarks/Dq.Benchmarks -c Release -v q >/dev/null
-bench="dotnet benchmarks/Dq.Benchmarks/bin/Release/net10.0/linux-x64/Dq.Benchmarks.dll"
-dq="dotnet src/Cli/bin/Release/net10.0/dq.dll"
+source "$(dirname "$0")/setup.sh"
 $bench gen >/dev/null
 data="$root/benchmarks/data"
 work="$(mktemp -d)"

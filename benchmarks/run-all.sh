@@ -2,15 +2,7 @@
 # Runs every benchmark of issue 8 and writes the raw outputs to benchmarks/results/<machine>/raw/.
 # Usage: benchmarks/run-all.sh [machine-name]   (run benchmarks/fetch-data.sh first; the orders data is generated)
 set -uo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-machine="${1:-amd-epyc-2c}"
-out="$root/benchmarks/results/$machine/raw"
-mkdir -p "$out"
-cd "$root"
-dotnet build src/Cli -c Release -v q >/dev/null
-dotnet build benchmarks/Dq.Benchmarks -c Release -v q >/dev/null
-bench="dotnet benchmarks/Dq.Benchmarks/bin/Release/net10.0/linux-x64/Dq.Benchmarks.dll"
-dq="dotnet src/Cli/bin/Release/net10.0/dq.dll"
+source "$(dirname "$0")/setup.sh"
 # The tool as `dotnet tool install dq` installs it on linux-x64: the Native AOT build (src/Cli/Dq.Cli.csproj).
 dotnet publish src/Cli -c Release -r linux-x64 -o "$root/benchmarks/bin/dq-aot" -v q >/dev/null
 dq_aot="$root/benchmarks/bin/dq-aot/dq"

@@ -52,7 +52,7 @@ public static class Validator
         var schema = source.Schema;
 
         var formats = suite.Expectations.Select(e => e.ResultFormatOverride ?? options.ResultFormat).ToList();
-        var requests = suite.Expectations.SelectMany((e, i) => e.FilteredRequests(formats[i])).ToList();
+        var requests = suite.Expectations.SelectMany((e, i) => e.FilteredRequests(formats[i], schema)).ToList();
         var execution = new ExecutionOptions { Threads = options.Threads, Variant = variant, BlockRows = blockRows };
         var metrics = Compute(source, schema, requests, execution, variant ?? KernelVariants.Best, cancellationToken);
 

@@ -123,8 +123,7 @@ public sealed class ExpectColumnDistributionToMatchBaseline : Expectation
         {
             var summary = metrics.Summary(Column);
             var sketch = metrics.State<QuantileSketchState>(new QuantileSketchKey(Column)).Sketch;
-            var numeric = summary.Count == 0 ? null : new NumericProfile(summary.Count, summary.Sum, summary.Mean, summary.SquaredDeviations,
-                Convert.ToDouble(summary.Min, CultureInfo.InvariantCulture), Convert.ToDouble(summary.Max, CultureInfo.InvariantCulture), sketch);
+            var numeric = summary.Count == 0 ? null : Profiler.Numeric(summary, sketch);
             return new ColumnProfile
             {
                 Name = Column,
@@ -143,7 +142,7 @@ public sealed class ExpectColumnDistributionToMatchBaseline : Expectation
             Present = rows - nulls,
             Missing = nulls,
             Distinct = new HyperLogLogPlusPlus(),
-            Categories = counts.Overflowed ? null : ColumnProfile.Ordered(counts.Counts.Select(c => new CategoryCount(c.Key, c.Value))),
+            Categories = Profiler.Categories(counts),
         };
     }
 

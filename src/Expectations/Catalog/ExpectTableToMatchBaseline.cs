@@ -91,26 +91,32 @@ public sealed class ExpectTableToMatchBaseline : Expectation
     private IEnumerable<string> Columns => _baseline.Constraints.Features.Select(f => f.Name)
         .Concat(_baseline.Statistics.Features.Select(f => f.Name)).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Without the data's schema nothing can be profiled by type; the validator always asks with it.</summary>
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format) => [new MetricRequest(new RowCountKey())];
+
     /// <summary>
-    /// Every key the profiler could need for each baseline column, whatever the data's type turns out to be: the planner
-    /// records the ones that do not apply as failures, and the judge reads only those of the column's real type.
+    /// The profile's metrics for each baseline column the data has, by the column's type (as <c>dq monitor</c> asks
+    /// for them), and the set-membership count of each text column with a baseline domain.
     /// </summary>
-    internal override IEnumerable<MetricRequest> Requests(ResultFormat format)
+    internal override IEnumerable<MetricRequest> Requests(ResultFormat format, Schema schema)
     {
         yield return new MetricRequest(new RowCountKey());
-        foreach (var column in Columns)
+        var known = Columns.ToHashSet(StringComparer.Ordinal);
+        foreach (var field in schema.FieldsList.Where(f => known.Contains(f.Name)))
         {
-            foreach (var key in (MetricKey[])[new NullRowsKey(column), new DistinctSketchKey(column), new BoundedValueCountsKey(column, ProfileOptions.DefaultCategoricalThreshold),
-                new ColumnSummaryKey(column), new QuantileSketchKey(column), new TextProfileKey(column)])
+            foreach (var key in ProfileKeys(field))
             {
                 yield return new MetricRequest(key);
             }
-            if (_baseline.Constraints.Feature(column) is { Domains: { Count: > 0 } domain })
+            if (BaselineMonitor.DomainKey(_baseline, field) is { } domainKey)
             {
-                yield return new MetricRequest(new SetMembershipKey(column, new ValueSet(domain), MustBeInSet: true), DomainCount.ExampleLimit);
+                yield return new MetricRequest(domainKey, DomainCount.ExampleLimit);
             }
         }
     }
+
+    private static IEnumerable<MetricKey> ProfileKeys(Field field) =>
+        Profiler.Requests(field.Name, Profiler.ValueType(field.DataType), ProfileOptions.DefaultCategoricalThreshold);
 
     internal override ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format)
     {
@@ -125,13 +131,11 @@ public sealed class ExpectTableToMatchBaseline : Expectation
                 columns.Add(new ColumnProfile { Name = field.Name, Type = FeatureType.Unknown, Present = 0, Missing = rows, Distinct = new HyperLogLogPlusPlus() });
                 continue;
             }
-            var type = Profiler.ValueType(field.DataType);
-            var needed = Profiler.Requests(field.Name, type, ProfileOptions.DefaultCategoricalThreshold).Append(new NullRowsKey(field.Name));
-            if (needed.Select(metrics.FailureOf).FirstOrDefault(f => f is not null) is { } failure)
+            if (ProfileKeys(field).Select(metrics.FailureOf).FirstOrDefault(f => f is not null) is { } failure)
             {
                 return CannotJudge($"`{field.Name}` could not be profiled: {failure}");
             }
-            columns.Add(Profiler.Column(field.Name, type, rows, metrics, ProfileOptions.DefaultCategoricalThreshold));
+            columns.Add(Profiler.Column(field.Name, Profiler.ValueType(field.DataType), rows, metrics, ProfileOptions.DefaultCategoricalThreshold));
             if (BaselineMonitor.DomainKey(_baseline, field) is { } domainKey)
             {
                 outside[field.Name] = BaselineMonitor.DomainCountOf(metrics.UnexpectedRows(domainKey));

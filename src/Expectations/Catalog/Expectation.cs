@@ -59,9 +59,15 @@ public abstract class Expectation
     internal virtual ExpectationResult Judge(MetricResults metrics, Schema schema, ResultFormat format, JudgeContext context) =>
         Judge(metrics, schema, format);
 
+    /// <summary>
+    /// The metrics to compute when what to ask for depends on the data's column types (a baseline comparison profiles
+    /// each column by its type); by default the same as <see cref="Requests(ResultFormat)"/>.
+    /// </summary>
+    internal virtual IEnumerable<MetricRequest> Requests(ResultFormat format, Schema schema) => Requests(format);
+
     /// <summary>The requests with the expectation's row filter applied: what the planner receives.</summary>
-    internal IEnumerable<MetricRequest> FilteredRequests(ResultFormat format) =>
-        Filter is null ? Requests(format) : Requests(format).Select(r => r with { Key = r.Key with { Filter = Filter } });
+    internal IEnumerable<MetricRequest> FilteredRequests(ResultFormat format, Schema schema) =>
+        Filter is null ? Requests(format, schema) : Requests(format, schema).Select(r => r with { Key = r.Key with { Filter = Filter } });
 
     private static RowFilter? ReadFilter(KwargReader kwargs)
     {

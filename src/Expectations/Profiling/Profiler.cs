@@ -84,7 +84,7 @@ public static class Profiler
     {
         var nulls = metrics.UnexpectedRows(new NullRowsKey(name)).Count;
         var counts = metrics.State<BoundedValueCountsState>(new BoundedValueCountsKey(name, threshold));
-        var categories = counts.Overflowed ? null : ColumnProfile.Ordered(counts.Counts.Select(c => new CategoryCount(c.Key, c.Value)));
+        var categories = Categories(counts);
         var distinct = metrics.State<DistinctSketchState>(new DistinctSketchKey(name)).Sketch;
         if (IsNumber(type))
         {
@@ -132,7 +132,11 @@ public static class Profiler
         };
     }
 
-    private static NumericProfile Numeric(ColumnSummaryState summary, KllSketch sketch) =>
+    /// <summary>The exact categories, most frequent first, or null when the counts stopped at their cap.</summary>
+    internal static IReadOnlyList<CategoryCount>? Categories(BoundedValueCountsState counts) =>
+        counts.Overflowed ? null : ColumnProfile.Ordered(counts.Counts.Select(c => new CategoryCount(c.Key, c.Value)));
+
+    internal static NumericProfile Numeric(ColumnSummaryState summary, KllSketch sketch) =>
         new(summary.Count, summary.Sum, summary.Mean, summary.SquaredDeviations, ToDouble(summary.Min), ToDouble(summary.Max), sketch);
 
     private static double ToDouble(object? value) => value is null ? double.NaN : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
