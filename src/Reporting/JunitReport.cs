@@ -15,7 +15,7 @@ namespace Dq.Reporting;
 /// A testcase is named by the expectation type and its column, such as
 /// <c>type(order_id)</c>; its class name is <c>suite.asset</c>, so reporters group the
 /// cases of one validation. A failed expectation of <c>error</c> severity is a <c>&lt;failure&gt;</c>; one that could
-/// not be judged (a missing column) is an <c>&lt;error&gt;</c>. A failed expectation of <c>warn</c> severity is
+/// not be judged (a missing column, or data that could not be read) is an <c>&lt;error&gt;</c>. A failed expectation of <c>warn</c> severity is
 /// <c>&lt;skipped&gt;</c> with a message starting <c>warn:</c>: reporters show it without failing the build, as the
 /// gate does. Every case also carries a <c>severity</c> property.
 /// </para>
@@ -77,18 +77,37 @@ public static partial class JunitReport
         Property(w, "row_count", result.Run.RowCount.ToString(CultureInfo.InvariantCulture));
         Property(w, "success", result.Success ? "true" : "false");
         Property(w, "dq_version", result.Run.DqVersion);
+        if (result.Run.ReadError is { } readError)
+        {
+            Property(w, "read_error", readError);
+        }
         w.WriteEndElement();
 
         var className = Text($"{result.SuiteName}.{Path.GetFileName(result.Run.DataAsset)}");
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < result.Results.Count; i++)
         {
-            WriteCase(w, result.Results[i], i, className, used);
+            WriteCase(w, result.Results[i], i, className, used, unread: result.Run.ReadError is not null);
+        }
+        if (UnreadWithoutCases(result))
+        {
+            // An empty suite on unreadable data still must not read as "0 tests, 0 failures".
+            w.WriteStartElement("testcase");
+            w.WriteAttributeString("name", "read data");
+            w.WriteAttributeString("classname", className);
+            w.WriteAttributeString("time", "0");
+            w.WriteStartElement("error");
+            w.WriteAttributeString("message", Text(result.Run.ReadError!));
+            w.WriteAttributeString("type", "data_unreadable");
+            w.WriteEndElement();
+            w.WriteEndElement();
         }
         w.WriteEndElement();
     }
 
-    private static void WriteCase(XmlWriter w, ExpectationResult r, int index, string className, HashSet<string> used)
+    private static bool UnreadWithoutCases(ValidationResult result) => result.Run.ReadError is not null && result.Results.Count == 0;
+
+    private static void WriteCase(XmlWriter w, ExpectationResult r, int index, string className, HashSet<string> used, bool unread)
     {
         var name = CaseName(r);
         if (!used.Add(name))
@@ -104,7 +123,8 @@ public static partial class JunitReport
         if (!r.Success)
         {
             var message = Text(Message(r));
-            var element = r.Severity == Severity.Warn ? "skipped" : r.ExceptionInfo is not null ? "error" : "failure";
+            // Unread data fails the validation whatever the severity: a warn expectation on it is an error, not skipped.
+            var element = unread || (r.ExceptionInfo is not null && r.Severity == Severity.Error) ? "error" : r.Severity == Severity.Warn ? "skipped" : "failure";
             w.WriteStartElement(element);
             w.WriteAttributeString("message", element == "skipped" ? "warn: " + message : message);
             if (element != "skipped")
@@ -136,6 +156,11 @@ public static partial class JunitReport
     private static Counts Count(ValidationResult result)
     {
         var failed = result.Results.Where(r => !r.Success).ToList();
+        if (result.Run.ReadError is not null)
+        {
+            var cases = Math.Max(1, result.Results.Count);
+            return new Counts(cases, 0, cases, 0);
+        }
         var warned = failed.Count(r => r.Severity == Severity.Warn);
         var errors = failed.Count(r => r.Severity == Severity.Error && r.ExceptionInfo is not null);
         return new Counts(result.Results.Count, failed.Count - warned - errors, errors, warned);

@@ -40,13 +40,19 @@ public static class MarkdownSummary
         {
             var warned = r.Results.Count(e => !e.Success && e.Severity == Severity.Warn);
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Escape(r.SuiteName)} | {Escape(r.Run.DataAsset)} | {(r.Success ? "✅ PASSED" : "❌ FAILED")} | {r.Statistics.SuccessfulExpectations} of {r.Statistics.EvaluatedExpectations} | {r.Statistics.UnsuccessfulExpectations - warned} | {warned} | {r.Run.RowCount:N0} |"));
+                $"| {Escape(r.SuiteName)} | {Escape(r.Run.DataAsset)} | {(r.Run.ReadError is not null ? "❌ NOT READ" : r.Success ? "✅ PASSED" : "❌ FAILED")} | {r.Statistics.SuccessfulExpectations} of {r.Statistics.EvaluatedExpectations} | {r.Statistics.UnsuccessfulExpectations - warned} | {warned} | {r.Run.RowCount:N0} |"));
         }
-        foreach (var r in list.Where(r => r.Results.Any(e => !e.Success)))
+        foreach (var r in list.Where(r => r.Run.ReadError is not null || r.Results.Any(e => !e.Success)))
         {
             writer.WriteLine();
             writer.WriteLine($"### {Escape(r.SuiteName)} on {Escape(r.Run.DataAsset)}");
             writer.WriteLine();
+            if (r.Run.ReadError is { } readError)
+            {
+                // Every expectation carries the same reason: say it once.
+                writer.WriteLine($"The data could not be read, so none of the {r.Results.Count} expectation{(r.Results.Count == 1 ? "" : "s")} was checked: {Escape(readError)}");
+                continue;
+            }
             writer.WriteLine("| # | expectation | status | found | sample unexpected values |");
             writer.WriteLine("|--:|---|---|---|---|");
             var failed = r.Results.Select((e, i) => (e, i)).Where(x => !x.e.Success).ToList();

@@ -55,6 +55,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void JunitDash_WritesXmlToStdout_AndTwoOutputsOnStdoutAreRefused()
+    {
+        var (code, output, error) = Dq("validate", s_orders, "--suite", s_suite, "--junit", "-", "--store", "none");
+
+        Assert.True(code == ExitCodes.ExpectationFailed, output + error);
+        Assert.Equal("testsuites", System.Xml.Linq.XDocument.Parse(output).Root!.Name.LocalName);
+        Assert.False(File.Exists("-"), "a file named - was written");
+
+        var (twice, _, refused) = Dq("validate", s_orders, "--suite", s_suite, "--junit", "-", "--summary-md", "-", "--store", "none");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, twice);
+        Assert.Contains("more than one output", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutputFile_IsCompleteJsonAndLeavesNoTemporaryFile()
     {
         var path = Path.Combine(_folder, "out", "result.json");

@@ -18,7 +18,7 @@ internal static class CheckpointPlanner
     {
         var suites = new Dictionary<string, ExpectationSuite>(StringComparer.Ordinal);
         var jobs = new List<ValidationJob>();
-        var missing = new List<DataReadException>();
+        var missing = new List<UnreadData>();
         foreach (var v in checkpoint.Validations)
         {
             var key = $"{v.Suite}\n{v.Baseline}";
@@ -29,9 +29,9 @@ internal static class CheckpointPlanner
             var files = Expand(v.Data);
             if (files.Count == 0)
             {
-                missing.Add(new DataReadException(
+                missing.Add(new UnreadData(suite, AssetName(project.Root, v.Data), new DataReadException(
                     $"{v.Mark}: the data pattern `{v.Data}` matched no files. Check the pattern; it is relative to the checkpoint's folder.")
-                { FilePath = v.Data });
+                { FilePath = v.Data }));
             }
             jobs.AddRange(files.Select(file => new ValidationJob(
                 file, AssetName(project.Root, file), v.Format, v.Csv, suite, v.ResultFormat ?? ResultFormat.Summary)));

@@ -108,9 +108,9 @@ internal static class ValidateCommand
                     ? [.. plan.EmfTargets, new EmfTarget(emf, parse.GetValue(metricsNamespace) ?? EmbeddedMetricFormat.DefaultNamespace)]
                     : plan.EmfTargets,
             };
-            if (plan.JsonPaths.Contains("-") && plan.EmfTargets.Any(t => t.ToStandardOutput))
+            if (plan.StandardOutputs > 1)
             {
-                throw new ConfigurationException("the result JSON and the EMF metrics would both go to stdout ('-'); send one of them to a file.");
+                throw new ConfigurationException("more than one output (--output, --junit, --summary-md, --metrics-emf or a checkpoint action) would go to stdout ('-'); send all but one of them to files.");
             }
             return session.RunAsync(plan, cancellationToken);
         });

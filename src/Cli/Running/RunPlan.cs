@@ -10,7 +10,7 @@ namespace Dq.Cli.Running;
 /// </summary>
 /// <param name="CheckpointName">The checkpoint's name, or null for <c>dq validate &lt;data&gt; --suite</c>.</param>
 /// <param name="Jobs">The validations, in report order.</param>
-/// <param name="Missing">Data patterns that matched no file: reported as unreadable data (exit 3).</param>
+/// <param name="Missing">Data patterns that matched no file: reported as errored validations (exit 3).</param>
 /// <param name="StorePath">The validation store to keep the runs in, or null for none.</param>
 /// <param name="JsonPaths">Files to write the result JSON to; <c>-</c> is stdout.</param>
 /// <param name="JunitPaths">Files to write JUnit XML to.</param>
@@ -18,7 +18,7 @@ namespace Dq.Cli.Running;
 internal sealed record RunPlan(
     string? CheckpointName,
     IReadOnlyList<ValidationJob> Jobs,
-    IReadOnlyList<DataReadException> Missing,
+    IReadOnlyList<UnreadData> Missing,
     string? StorePath,
     IReadOnlyList<string> JsonPaths,
     IReadOnlyList<string> JunitPaths,
@@ -34,5 +34,9 @@ internal sealed record RunPlan(
     public IReadOnlyList<EmfTarget> EmfTargets { get; init; } = [];
 
     /// <summary>Whether some output other than the summary goes to standard output (the summary then goes to standard error).</summary>
-    public bool WritesToStandardOutput => JsonPaths.Contains("-") || EmfTargets.Any(t => t.ToStandardOutput);
+    public bool WritesToStandardOutput => StandardOutputs > 0;
+
+    /// <summary>How many outputs go to standard output (<c>-</c>): more than one would interleave, so the command refuses it.</summary>
+    public int StandardOutputs =>
+        JsonPaths.Count(p => p == "-") + JunitPaths.Count(p => p == "-") + SummaryMdPaths.Count(p => p == "-") + EmfTargets.Count(t => t.ToStandardOutput);
 }

@@ -12,12 +12,11 @@ internal sealed partial class RunSession
     {
         foreach (var path in plan.SummaryMdPaths)
         {
-            AtomicFile.Write(path, stream =>
+            WriteOutput(path, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
                 MarkdownSummary.Write(results, writer, plan.CheckpointName ?? "dq validate");
-            });
-            Note(summary, $"wrote {Shown(path)}");
+            }, summary);
         }
         foreach (var path in plan.DocsPaths)
         {

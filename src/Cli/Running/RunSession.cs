@@ -30,11 +30,11 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         var outcomes = await display.RunAsync(tracker, () => ValidationRunner.RunAsync(plan.Jobs, threads, tracker, cancellationToken, plan.StorePath)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var results = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
-        var errors = plan.Missing.Concat(outcomes.Where(o => o.Error is not null).Select(o => o.Error!)).ToList();
+        // Unread data is an errored validation in every report, in the plan's order, never a missing one.
+        var results = outcomes.Select(o => o.Reported).Concat(plan.Missing.Select(m => m.Reported)).ToList();
         if (verbosity != Verbosity.Quiet)
         {
-            foreach (var result in results)
+            foreach (var result in results.Where(r => r.Run.ReadError is null))
             {
                 ConsoleSummary.Write(result, summary);
                 if (BadRowSummary.Line(result) is { } skipped)
@@ -47,17 +47,17 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
                 }
             }
         }
-        foreach (var error in errors)
+        foreach (var result in results.Where(r => r.Run.ReadError is not null))
         {
-            stderr.WriteLine($"dq: cannot read the data: {error.Message}");
+            stderr.WriteLine($"dq: cannot read the data: {result.Run.ReadError}");
         }
 
         // From here on the run has finished: the actions are short and run to completion, each output atomically.
         RunActions(plan, results, summary);
-        var code = ExitCode(plan.Gate, results, errors.Count);
+        var code = ExitCode(plan.Gate, results);
         if (plan.CheckpointName is not null || verbosity == Verbosity.Quiet)
         {
-            summary.WriteLine(Overall(plan, results, errors.Count, code));
+            summary.WriteLine(Overall(plan, results, code));
         }
         return code;
     }
@@ -76,20 +76,11 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         }
         foreach (var path in plan.JsonPaths)
         {
-            if (path == "-")
-            {
-                stdout.WriteLine(ResultFiles.Json(plan, results));
-            }
-            else
-            {
-                AtomicFile.Write(path, stream => ResultFiles.WriteJson(plan, results, stream));
-                Note(summary, $"wrote {Shown(path)}");
-            }
+            WriteOutput(path, stream => ResultFiles.WriteJson(plan, results, stream), summary);
         }
         foreach (var path in plan.JunitPaths)
         {
-            AtomicFile.Write(path, stream => JunitReport.Write(results, stream, plan.CheckpointName ?? "dq"));
-            Note(summary, $"wrote {Shown(path)}");
+            WriteOutput(path, stream => JunitReport.Write(results, stream, plan.CheckpointName ?? "dq"), summary);
         }
         RunReportActions(plan, results, summary);
         if (results.Count > 0)
@@ -99,9 +90,9 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         }
     }
 
-    private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results, int errors)
+    private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results)
     {
-        if (errors > 0)
+        if (results.Any(r => r.Run.ReadError is not null))
         {
             return ExitCodes.DataUnreadable;
         }
@@ -114,16 +105,17 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         return failed ? ExitCodes.ExpectationFailed : ExitCodes.Success;
     }
 
-    private static string Overall(RunPlan plan, IReadOnlyList<ValidationResult> results, int errors, int code)
+    private static string Overall(RunPlan plan, IReadOnlyList<ValidationResult> results, int code)
     {
+        var errors = results.Count(r => r.Run.ReadError is not null);
         var passed = results.Count(r => r.Success);
         var warned = results.Sum(r => r.Results.Count(e => !e.Success && e.Severity == Severity.Warn));
         var what = plan.CheckpointName is { } name ? $"Checkpoint `{name}`" : "Validation";
         var verdict = code == ExitCodes.Success ? "PASSED" : "FAILED";
-        var text = $"{what} {verdict}: {passed} of {results.Count + errors} validation{(results.Count + errors == 1 ? "" : "s")} passed";
-        if (results.Count - passed > 0)
+        var text = $"{what} {verdict}: {passed} of {results.Count} validation{(results.Count == 1 ? "" : "s")} passed";
+        if (results.Count - passed - errors > 0)
         {
-            text += $"; failed: {string.Join(", ", results.Where(r => !r.Success).Select(r => $"{r.SuiteName} on {r.Run.DataAsset}"))}";
+            text += $"; failed: {string.Join(", ", results.Where(r => !r.Success && r.Run.ReadError is null).Select(r => $"{r.SuiteName} on {r.Run.DataAsset}"))}";
         }
         if (errors > 0)
         {
@@ -144,6 +136,20 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             Note(writer, $"  {job.AssetName} ({job.Format.ToString().ToLowerInvariant()}) against suite `{job.Suite.Name}` ({job.Suite.Expectations.Count} expectations, {job.ResultFormat.LevelName})");
         }
         Note(writer, $"store: {(plan.StorePath is { } s ? Shown(s) : "none")}; gate fails on: {plan.Gate.ToString().ToLowerInvariant()}");
+    }
+
+    /// <summary>Writes one report to a file (atomically), or to standard output for <c>-</c>.</summary>
+    private void WriteOutput(string path, Action<Stream> write, TextWriter summary)
+    {
+        if (path == "-")
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return;
+        }
+        AtomicFile.Write(path, write);
+        Note(summary, $"wrote {Shown(path)}");
     }
 
     private void Note(TextWriter writer, string text)

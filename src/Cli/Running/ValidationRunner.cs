@@ -16,7 +16,21 @@ namespace Dq.Cli.Running;
 internal sealed record ValidationJob(string DataPath, string AssetName, DataFormat Format, CsvReaderOptions? Csv, ExpectationSuite Suite, ResultFormat ResultFormat);
 
 /// <summary>What became of a job: a result, or the reason its data could not be read.</summary>
-internal sealed record ValidationOutcome(ValidationJob Job, ValidationResult? Result, DataReadException? Error);
+internal sealed record ValidationOutcome(ValidationJob Job, ValidationResult? Result, DataReadException? Error)
+{
+    /// <summary>The result to report: the validation's, or an errored one when the data could not be read.</summary>
+    public ValidationResult Reported => Result ?? ValidationResult.Unreadable(Job.Suite, Job.AssetName, Error!.Message);
+}
+
+/// <summary>A validation whose data is known to be unreadable before any job runs (a pattern that matched no file).</summary>
+/// <param name="Suite">The suite it would have run.</param>
+/// <param name="AssetName">The data as given.</param>
+/// <param name="Error">Why there is nothing to read.</param>
+internal sealed record UnreadData(ExpectationSuite Suite, string AssetName, DataReadException Error)
+{
+    /// <summary>The errored result reports show for it.</summary>
+    public ValidationResult Reported => ValidationResult.Unreadable(Suite, AssetName, Error.Message);
+}
 
 /// <summary>Runs validation jobs, several at once, each on its share of the cores.</summary>
 internal static class ValidationRunner

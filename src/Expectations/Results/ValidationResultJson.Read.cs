@@ -55,7 +55,7 @@ public static partial class ValidationResultJson
             Long(meta, "row_count") ?? 0,
             TimeSpan.FromSeconds(Double(meta, "duration_seconds") ?? 0),
             String(meta, "dq_version") ?? "")
-        { BadRows = ReadBadRows(meta) };
+        { BadRows = ReadBadRows(meta), ReadError = String(meta, "read_error") };
         return new ValidationResult(suite.GetString()!, list, run);
     }
 

@@ -49,6 +49,10 @@ public static partial class ValidationResultJson
         w.WriteNumber("row_count", result.Run.RowCount);
         w.WriteNumber("duration_seconds", Math.Round(result.Run.Duration.TotalSeconds, 6));
         w.WriteString("dq_version", result.Run.DqVersion);
+        if (result.Run.ReadError is { } readError)
+        {
+            w.WriteString("read_error", readError);
+        }
         if (result.Run.BadRows.Count > 0)
         {
             WriteBadRows(w, result.Run.BadRows);

@@ -26,7 +26,7 @@ internal static class RunPage
         {
             b.AppendText(result.SuiteName);
         }
-        b.Append(" on <span class=\"mono\">").AppendText(result.Run.DataAsset).Append("</span> ").Append(Page.Badge(result.Success ? "PASSED" : "FAILED")).Append("</h1>");
+        b.Append(" on <span class=\"mono\">").AppendText(result.Run.DataAsset).Append("</span> ").Append(Page.Badge(result.Run.ReadError is not null ? "ERROR" : result.Success ? "PASSED" : "FAILED")).Append("</h1>");
         b.Append("<p class=\"meta\"><span>run <span class=\"mono\">").AppendText(result.Run.RunId).Append("</span></span>");
         b.Append("<span>").Append(result.Run.RunTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)).Append("</span>");
         b.Append("<span class=\"stats\">").Append(s.SuccessfulExpectations).Append(" of ").Append(s.EvaluatedExpectations)
@@ -34,6 +34,10 @@ internal static class RunPage
         b.Append("<span>").Append(ValueText.Count(result.Run.RowCount)).Append(" rows</span>");
         b.Append("<span>").Append(Html.Number(result.Run.Duration.TotalSeconds, "0.###")).Append(" s</span>");
         b.Append("<span>dq ").AppendText(result.Run.DqVersion).Append("</span></p>");
+        if (result.Run.ReadError is { } readError)
+        {
+            b.Append("<p class=\"read-error\">The data could not be read, so no expectation was checked: ").AppendText(readError).Append("</p>");
+        }
         for (var i = 0; i < result.Results.Count; i++)
         {
             Expectation(b, result.Results[i], i);

@@ -38,5 +38,6 @@ internal static class SiteStyle
         .pager{display:flex;gap:12px;align-items:center;margin:12px 0}
         .cell-clip{overflow-wrap:anywhere}
         .empty{color:var(--mute);font-style:italic}
+        .read-error{border-left:4px solid var(--err);padding:.4rem .8rem;background:var(--bg)}
         """;
 }

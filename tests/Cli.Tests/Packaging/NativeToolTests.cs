@@ -156,6 +156,35 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
         Assert.False(File.Exists(Path.Combine(project, ".dq", "store.db")), "the store was written");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Outputs_ThroughASymlinkAndIntoAFifo_KeepBothNodes(bool native)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The test makes a FIFO with mkfifo and reads the node types Linux reports.");
+        Assert.SkipWhen(native && tool.NativePlatform is null, "dq ships no Native AOT package for this host's platform.");
+        CopySample(Folder);
+        var target = Path.Combine(Folder, "kept", "result.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, "old");
+        File.CreateSymbolicLink(Path.Combine(Folder, "link.json"), target);
+        var fifo = Path.Combine(Folder, "junit.pipe");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        var piped = Task.Run(() => File.ReadAllText(fifo), TestContext.Current.CancellationToken);
+        string[] args = ["validate", "orders.csv", "--suite", "orders.suite.json", "-o", "link.json", "--junit", "junit.pipe", "--store", "none"];
+
+        var (code, output, error) = native ? tool.Run(Folder, args) : DqRunner.RunProcess(Folder, s_timeout, args);
+
+        Assert.True(code == ExitCodes.ExpectationFailed, output + error);
+        Assert.Contains("<testsuites", await piped.WaitAsync(s_timeout, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(FileKind.IsSpecial(fifo), "the FIFO was replaced by a file");
+        Assert.Equal(target, new FileInfo(Path.Combine(Folder, "link.json")).LinkTarget);
+        Assert.Contains("\"suite_name\"", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
     /// <summary>Waits until the process has one of the files under <paramref name="folder"/> open: the validations have begun.</summary>
     private static void WaitUntilReading(Process process, string folder)
     {
