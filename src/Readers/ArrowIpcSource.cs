@@ -41,7 +41,8 @@ public sealed class ArrowIpcSource : IBatchSource
             if (_schema is null)
             {
                 using IArrowReader reader = Open(out Func<Schema> schema);
-                _schema = Guard(schema, -1);
+                // An empty stream has no schema message: Apache.Arrow returns null rather than failing.
+                _schema = Guard(schema, -1) ?? throw ReaderErrors.NotArrow(Name, -1, new InvalidDataException("the file holds no Arrow schema (it is empty or ends before the first message)."));
             }
             return _schema;
         }
@@ -64,7 +65,9 @@ public sealed class ArrowIpcSource : IBatchSource
 
     private IEnumerable<RecordBatch> Read(CancellationToken cancellationToken)
     {
-        using IArrowReader reader = Open(out _);
+        using IArrowReader reader = Open(out Func<Schema> schema);
+        _ = Guard(schema, -1) ?? throw ReaderErrors.NotArrow(Name, -1, new InvalidDataException("the file holds no Arrow schema (it is empty or ends before the first message)."));
+        long rows = 0;
         for (int index = 0; ; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -73,6 +76,15 @@ public sealed class ArrowIpcSource : IBatchSource
             {
                 yield break;
             }
+            if (ArrowStructure.Problem(batch) is { } problem)
+            {
+                throw ReaderErrors.NotArrow(Name, index, new InvalidDataException($"{problem}."));
+            }
+            if (TemporalRange.Problem(batch, rows) is { } outside)
+            {
+                throw ReaderErrors.OutOfRangeValue(Name, outside);
+            }
+            rows += batch.Length;
             yield return batch;
         }
     }
@@ -83,9 +95,16 @@ public sealed class ArrowIpcSource : IBatchSource
         {
             return read();
         }
-        catch (Exception ex) when (ex is not (DataReadException or OperationCanceledException or OutOfMemoryException))
+        // OutOfMemoryException too: the reader allocates what a length in the file declares, so a corrupt length asks
+        // for more than an array can hold ("Array dimensions exceeded supported range").
+        catch (Exception ex) when (ex is not (DataReadException or OperationCanceledException))
         {
-            throw ReaderErrors.NotArrow(Name, batch, ex);
+            // The library's own argument and index errors name its internals (`minimumLength ('-397599910')`):
+            // what they mean to the reader is that a length or offset in the file is impossible.
+            Exception reason = ex is ArgumentException or IndexOutOfRangeException or OverflowException or OutOfMemoryException or NullReferenceException
+                ? new InvalidDataException("a length, offset or count in the file is impossible.", ex)
+                : ex;
+            throw ReaderErrors.NotArrow(Name, batch, reason);
         }
     }
 

@@ -118,15 +118,18 @@ public sealed class JsonLinesSource : IBatchSource
         {
             sample.Add(next);
             using JsonDocument document = JsonLineReader.Parse(next.Json, next.Line, Name);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            JsonLineReader.ReadStrings(() =>
             {
-                if (!index.TryGetValue(property.Name, out int i))
+                foreach (JsonProperty property in document.RootElement.EnumerateObject())
                 {
-                    index[property.Name] = i = types.Count;
-                    types.Add((property.Name, null, false));
+                    if (!index.TryGetValue(property.Name, out int i))
+                    {
+                        index[property.Name] = i = types.Count;
+                        types.Add((property.Name, null, false));
+                    }
+                    types[i] = JsonColumns.Widen(types[i], property.Value);
                 }
-                types[i] = JsonColumns.Widen(types[i], property.Value);
-            }
+            }, next.Line, Name);
         }
         return new JsonColumns(types.Select(t => (t.Name, JsonColumns.ArrowType(t.Kind, t.Double))).ToList(), BatchSize);
     }

@@ -169,6 +169,11 @@ public sealed class ParquetSource : IBatchSource
             {
                 NativeBatchLease.Attach(native, lent);
             }
+            if (TemporalRange.Problem(lent, firstRow) is { } outside)
+            {
+                NativeBatchLease.Release(lent);
+                throw ReaderErrors.OutOfRangeValue(Name, outside);
+            }
             return lent;
         }
         catch (Exception ex) when (ex is not DataReadException)

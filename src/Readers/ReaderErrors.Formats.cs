@@ -11,11 +11,26 @@ internal static partial class ReaderErrors
             FilePath = path,
         };
 
+    public static DataReadException OutOfRangeValue(string path, string problem) =>
+        new($"`{path}` {problem}")
+        {
+            FilePath = path,
+        };
+
     public static DataReadException BadJsonLine(string path, long line, string problem) =>
         new($"`{path}` line {line}: {problem} Each line of a JSON lines file must be one JSON object; fix the line, or check the format.")
         {
             FilePath = path,
             LineNumber = line,
+        };
+
+    public static DataReadException JsonNotUtf8(string path, long line, int column) =>
+        new($"`{path}` line {line}, column {column}: the bytes there are not valid UTF-8. JSON lines files are UTF-8; " +
+            "convert the file (for example with iconv -f latin1 -t utf-8) or fix the bytes.")
+        {
+            FilePath = path,
+            LineNumber = line,
+            ColumnNumber = column,
         };
 
     public static DataReadException JsonValueMismatch(string path, long line, string key, string value, string type, int sampleRows) =>

@@ -43,7 +43,7 @@ public sealed class CsvSourceTests : IDisposable
     [InlineData("Infinity", double.PositiveInfinity)]
     [InlineData("-inf", double.NegativeInfinity)]
     [InlineData("INF", double.PositiveInfinity)]
-    [InlineData("12345678901234567890", 12345678901234567890.0)]
+    [InlineData("12345678901234567890.5", 12345678901234567890.5)] // an integer this large without the fraction stays text (HostileInputTests)
     [InlineData("0.1", 0.1)]
     public void ReadBatches_ParsesDoublesInvariantly(string text, double expected)
     {

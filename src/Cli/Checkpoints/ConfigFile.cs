@@ -16,15 +16,7 @@ internal static class ConfigFile
     public static ConfigNode Load(string path, string kind)
     {
         var shown = Shown(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException($"{kind} `{path}` cannot be read: {e.Message} Check the path.", e);
-        }
+        var text = ConfigurationText.Read(path, kind);
         return Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? ParseJson(text, shown, kind)
             : ParseYaml(text, shown, kind);

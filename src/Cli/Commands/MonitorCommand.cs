@@ -25,7 +25,7 @@ internal static class MonitorCommand
         var report = new Option<string?>("--report") { Description = "Write the drift report (drift.json: every column's drift tests) here." };
         var docs = new Option<string?>("--docs") { Description = "Write this run's drift page (histograms and tests) into this folder, under drift/." };
         var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var threads = CommandValidation.Threads("Worker threads.");
         var metricsEmf = new Option<string?>("--metrics-emf") { Description = "Append the run's CloudWatch Embedded Metric Format lines to this file, or write them to stdout with '-' (the summary then goes to stderr)." };
         var metricsNamespace = new Option<string?>("--metrics-namespace") { Description = "The CloudWatch namespace of --metrics-emf (default: dq)." };
         var csv = new CsvCommandOptions();
@@ -50,12 +50,8 @@ internal static class MonitorCommand
         };
         csv.AddTo(command);
         overrides.AddTo(command);
-        command.Validators.Add(r =>
+        command.AddCheck(r =>
         {
-            if (r.GetValue(threads) < 0)
-            {
-                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
-            }
             if (r.GetValue(metricsNamespace) is { } ns && !EmbeddedMetricFormat.IsValidNamespace(ns))
             {
                 r.AddError($"--metrics-namespace `{ns}` is not a CloudWatch namespace (1 to 256 characters of a-z A-Z 0-9 . _ # : / -).");

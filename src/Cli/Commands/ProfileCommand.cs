@@ -28,7 +28,7 @@ internal static class ProfileCommand
         var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
         var rules = new Option<SuggestionRules>("--rules") { Description = "Suggestion rules: default (Deequ's DEFAULT) or extended (adds uniqueness, min/max and length rules).", DefaultValueFactory = _ => SuggestionRules.Default };
         var suiteName = new Option<string?>("--suite-name") { Description = "The suggested suite's name (default: the data file's name and '.suggested')." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var threads = CommandValidation.Threads("Worker threads.");
         var docs = new Option<string?>("--docs") { Description = "Also write the profile's page (per column: type, completeness, range, histogram or top categories) into this folder, under profiles/." };
         var csv = new CsvCommandOptions();
         var command = new Command("profile", """
@@ -49,12 +49,8 @@ internal static class ProfileCommand
             data, output, format, rules, suiteName, threads, docs,
         };
         csv.AddTo(command);
-        command.Validators.Add(r =>
+        command.AddCheck(r =>
         {
-            if (r.GetValue(threads) < 0)
-            {
-                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
-            }
         });
         command.SetAction((parse, cancellationToken) =>
         {

@@ -33,7 +33,7 @@ internal static class ValidateCommand
         var metricsEmf = new Option<string?>("--metrics-emf") { Description = "Append each run's CloudWatch Embedded Metric Format lines to this file, or write them to stdout with '-' (the summary then goes to stderr)." };
         var metricsNamespace = new Option<string?>("--metrics-namespace") { Description = "The CloudWatch namespace of --metrics-emf (default: dq)." };
         var store = new Option<string?>("--store") { Description = "Keep the run in this validation store (SQLite), or 'none'. Default: the project's store (dq.yml), or none outside a project." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads per validation; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var threads = CommandValidation.Threads("Worker threads per validation.");
         var interval = new Option<double>("--progress-interval") { Description = "Seconds between plain progress lines.", Hidden = true, DefaultValueFactory = _ => ProgressDisplay.DefaultInterval.TotalSeconds };
 
         var command = new Command("validate", """
@@ -60,7 +60,7 @@ internal static class ValidateCommand
             data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval,
         };
         csv.AddTo(command);
-        command.Validators.Add(r =>
+        command.AddCheck(r =>
         {
             if (r.GetValue(checkpoint) is not null)
             {
@@ -87,10 +87,6 @@ internal static class ValidateCommand
             if (r.GetValue(metricsEmf) == EmfTarget.StandardOutput && r.GetValue(output) == "-")
             {
                 r.AddError("--output - and --metrics-emf - would both write to stdout; send one of them to a file.");
-            }
-            if (r.GetValue(threads) < 0)
-            {
-                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
             }
         });
         command.SetAction((parse, cancellationToken) =>

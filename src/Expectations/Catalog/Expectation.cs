@@ -72,7 +72,12 @@ public abstract class Expectation
     private static RowFilter? ReadFilter(KwargReader kwargs)
     {
         var parser = kwargs.OptionalString("condition_parser");
-        if (parser is not (null or "pandas" or "great_expectations" or "great_expectations__experimental__" or "spark"))
+        if (parser == "spark")
+        {
+            throw kwargs.Error("condition_parser", "(\"spark\") takes Spark SQL conditions, which dq does not read",
+                "rewrite the condition in dq's language (pandas-style, see docs/conditions.md) and set \"pandas\" or \"great_expectations\"");
+        }
+        if (parser is not (null or "pandas" or "great_expectations" or "great_expectations__experimental__"))
         {
             throw kwargs.Error("condition_parser", $"(\"{parser}\") is not a valid condition parser",
                 "use \"pandas\" or \"great_expectations\" (dq reads both with one condition language, see docs/conditions.md)");

@@ -54,7 +54,7 @@ internal sealed partial class ConditionParser
                 var name = text[start..i];
                 if (!text.AsSpan(i).StartsWith("()"))
                 {
-                    throw new ConditionSyntaxException(text, start, $"expected `()` after `.{name}` (at position {i + 1} of `{text}`)");
+                    throw new ConditionSyntaxException(text, start, $"expected `()` after `.{name}` (at position {i + 1} of `{Excerpt(text, start)}`)");
                 }
                 tokens.Add(new Token(TokenKind.Method, name, start - 1));
                 i += 2;
@@ -71,7 +71,7 @@ internal sealed partial class ConditionParser
             }
             else
             {
-                throw new ConditionSyntaxException(text, i, $"unexpected character `{c}` (at position {i + 1} of `{text}`)");
+                throw new ConditionSyntaxException(text, i, $"unexpected character `{c}` (at position {i + 1} of `{Excerpt(text, i)}`)");
             }
         }
         tokens.Add(new Token(TokenKind.End, "end of condition", text.Length));
@@ -113,6 +113,6 @@ internal sealed partial class ConditionParser
                 value.Append(text[i]);
             }
         }
-        throw new ConditionSyntaxException(text, start, $"the quote opened at position {start + 1} is never closed (in `{text}`)");
+        throw new ConditionSyntaxException(text, start, $"the quote opened at position {start + 1} is never closed (in `{Excerpt(text, start)}`)");
     }
 }

@@ -12,6 +12,8 @@ internal sealed partial class ConditionParser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _next;
+    private int _depth;
+    private int _terms;
 
     private ConditionParser(string text)
     {
@@ -65,14 +67,46 @@ internal sealed partial class ConditionParser
         return left;
     }
 
-    private ConditionNode ParseNot() =>
-        TakeIf(TokenKind.Symbol, "~") || TakeIf(TokenKind.Word, "not") ? new NotNode(ParseNot()) : ParsePrimary();
+    private ConditionNode ParseNot()
+    {
+        if (TakeIf(TokenKind.Symbol, "~") || TakeIf(TokenKind.Word, "not"))
+        {
+            Deeper();
+            var negated = new NotNode(ParseNot());
+            _depth--;
+            return negated;
+        }
+        return ParsePrimary();
+    }
+
+    /// <summary>
+    /// Nesting is bounded so that a hostile condition (100,000 parentheses) is an error instead of a stack overflow,
+    /// which no handler can catch; the evaluator recurses over the same tree, so the bound protects it too.
+    /// </summary>
+    private void Deeper()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error(Peek, $"the condition nests parentheses or `not` more than {MaxDepth} deep; flatten it");
+        }
+    }
+
+    /// <summary>The deepest nesting of parentheses and <c>not</c> a condition may have.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>
+    /// The most comparisons and null tests in one condition: a chain of <c>and</c>s is a tree as tall as it is long,
+    /// and the evaluator and <see cref="ConditionNode.ToString"/> recurse over it.
+    /// </summary>
+    public const int MaxTerms = 1000;
 
     private ConditionNode ParsePrimary()
     {
         if (TakeIf(TokenKind.Symbol, "("))
         {
+            Deeper();
             var inner = ParseOr();
+            _depth--;
             if (!TakeIf(TokenKind.Symbol, ")"))
             {
                 throw Error(Peek, "expected `)` to close the parenthesis");
@@ -80,6 +114,10 @@ internal sealed partial class ConditionParser
             return inner;
         }
         var start = Peek;
+        if (++_terms > MaxTerms)
+        {
+            throw Error(start, $"the condition has more than {MaxTerms} comparisons; split it, or test membership with an in-set expectation");
+        }
         var left = ParseOperand();
         if (left is ColumnOperand column && TryParseNullTest(column.Name) is { } test)
         {
@@ -169,5 +207,18 @@ internal sealed partial class ConditionParser
     }
 
     private ConditionSyntaxException Error(Token at, string problem) =>
-        new(_text, at.Position, $"{problem} (at position {at.Position + 1} of `{_text}`)");
+        new(_text, at.Position, $"{problem} (at position {at.Position + 1} of `{Excerpt(_text, at.Position)}`)");
+
+    /// <summary>The condition as messages quote it: whole when short, else the 60 characters around the position.</summary>
+    internal static string Excerpt(string text, int position)
+    {
+        const int Around = 30;
+        if (text.Length <= 2 * Around + 20)
+        {
+            return text;
+        }
+        int start = Math.Clamp(position - Around, 0, text.Length);
+        int end = Math.Clamp(position + Around, start, text.Length);
+        return $"{(start > 0 ? "…" : "")}{text[start..end]}{(end < text.Length ? "…" : "")}";
+    }
 }

@@ -38,13 +38,6 @@ public sealed record Baseline(BaselineStatistics Statistics, BaselineConstraints
         {
             throw new ConfigurationException($"The baseline folder `{directory}` has no {name}. Write both files with `dq profile <data> --out {directory}`, or copy SageMaker's.");
         }
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException($"{path}: cannot be read ({e.Message}).");
-        }
+        return ConfigurationText.Read(path, "baseline file");
     }
 }

@@ -19,16 +19,7 @@ public static class SuiteJson
     /// <param name="parameters">The values <c>{"$PARAMETER": ...}</c> kwargs refer to; none when null.</param>
     public static ExpectationSuite Read(string path, Parameters.SuiteParameters? parameters = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException($"suite file `{path}` cannot be read: {e.Message}", e);
-        }
-        return Parse(text, path, parameters);
+        return Parse(ConfigurationText.Read(path, "suite file"), path, parameters);
     }
 
     /// <summary>Parses suite JSON.</summary>
@@ -41,7 +32,13 @@ public static class SuiteJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            // Duplicate keys are refused at parse time: JsonObject would otherwise throw on first access, and a suite
+            // whose `column` is given twice has no one meaning.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
+        }
+        catch (JsonException e) when (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigurationException($"suite file `{source}`{(e.LineNumber is { } line ? $" line {line + 1}" : "")}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber", 2)[0]} Each key may appear once in an object; remove the repeated one.", e);
         }
         catch (JsonException e)
         {

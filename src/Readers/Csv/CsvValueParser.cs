@@ -21,8 +21,10 @@ internal enum InferredType
 /// <list type="bullet">
 /// <item>Int64: an optional sign and decimal digits that fit a 64-bit integer. No whitespace, no thousands separators.</item>
 /// <item>Double: an optional sign, digits with an optional decimal point and exponent (<c>1.5</c>, <c>.5</c>, <c>1e-3</c>,
-/// <c>-2.5E+10</c>), integers too large for Int64, and the special values <c>NaN</c>, <c>Infinity</c>, <c>inf</c> with
+/// <c>-2.5E+10</c>), and the special values <c>NaN</c>, <c>Infinity</c>, <c>inf</c> with
 /// an optional sign, in any ASCII case (NumPy and pandas write <c>inf</c>, .NET writes <c>Infinity</c>).</item>
+/// <item>An integer too large for Int64 is text: as a double it would lose digits (and distinct ids would become
+/// duplicates).</item>
 /// <item>Boolean: <c>true</c> or <c>false</c> in any ASCII case; <c>0</c>/<c>1</c>, <c>yes</c>/<c>no</c> are not booleans.</item>
 /// <item>A number with a leading zero before another digit (<c>007</c>, <c>-01.5</c>) is text: such columns hold codes
 /// (zip codes, ids) whose zeros matter, so the whole column stays a string.</item>
@@ -56,7 +58,20 @@ internal static class CsvValueParser
         {
             return InferredType.Int64;
         }
+        if (IsIntegerLiteral(value))
+        {
+            // Beyond int64: as a double, 9223372036854775808 and ...809 would be one value (false duplicates), so
+            // the column stays text, exact, as pandas keeps such a column as objects.
+            return InferredType.String;
+        }
         return TryParseDouble(value, out _) ? InferredType.Double : InferredType.String;
+    }
+
+    /// <summary>An optional sign and decimal digits only.</summary>
+    public static bool IsIntegerLiteral(ReadOnlySpan<byte> value)
+    {
+        ReadOnlySpan<byte> digits = value.Length > 0 && value[0] is (byte)'-' or (byte)'+' ? value[1..] : value;
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
     /// <summary>The narrowest type that holds values of both types: Int64 and Double give Double; any other mix gives String.</summary>

@@ -35,6 +35,11 @@ internal sealed class JsonColumns
         {
             return column;
         }
+        if (kind == JsonValueKind.Number && !value.TryGetInt64(out _) && IsIntegerLiteral(value))
+        {
+            // Beyond int64: a double would merge neighbouring ids into false duplicates, so the column keeps the digits as text.
+            return (column.Name, JsonValueKind.String, false);
+        }
         bool isDouble = column.Double || (kind == JsonValueKind.Number && !value.TryGetInt64(out _));
         if (column.Kind is null || column.Kind == kind)
         {
@@ -42,6 +47,8 @@ internal sealed class JsonColumns
         }
         return (column.Name, JsonValueKind.String, false);
     }
+
+    private static bool IsIntegerLiteral(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0;
 
     public static IArrowType ArrowType(JsonValueKind? kind, bool isDouble) => kind switch
     {
@@ -54,18 +61,7 @@ internal sealed class JsonColumns
     {
         using JsonDocument document = JsonLineReader.Parse(json, line, path);
         System.Array.Clear(_seen);
-        foreach (JsonProperty property in document.RootElement.EnumerateObject())
-        {
-            if (!_index.TryGetValue(property.Name, out int i))
-            {
-                throw ReaderErrors.JsonUnknownKey(path, line, property.Name, sampleRows);
-            }
-            _seen[i] = true;
-            if (!TryAppend(_builders[i], property.Value))
-            {
-                throw ReaderErrors.JsonValueMismatch(path, line, property.Name, property.Value.GetRawText(), _columns[i].Type.Name, sampleRows);
-            }
-        }
+        JsonLineReader.ReadStrings(() => AppendValues(document.RootElement, line, path, sampleRows), line, path);
         for (int i = 0; i < _seen.Length; i++)
         {
             if (!_seen[i])
@@ -74,6 +70,27 @@ internal sealed class JsonColumns
             }
         }
         Length++;
+    }
+
+    private void AppendValues(JsonElement row, long line, string path, int sampleRows)
+    {
+        foreach (JsonProperty property in row.EnumerateObject())
+        {
+            if (!_index.TryGetValue(property.Name, out int i))
+            {
+                throw ReaderErrors.JsonUnknownKey(path, line, property.Name, sampleRows);
+            }
+            if (_seen[i])
+            {
+                // Appending twice would shift every later row of this column by one: a duplicate key is an error.
+                throw ReaderErrors.BadJsonLine(path, line, $"the key `{property.Name}` appears more than once in the object; keep one.");
+            }
+            _seen[i] = true;
+            if (!TryAppend(_builders[i], property.Value))
+            {
+                throw ReaderErrors.JsonValueMismatch(path, line, property.Name, property.Value.GetRawText(), _columns[i].Type.Name, sampleRows);
+            }
+        }
     }
 
     public RecordBatch Build()

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Dq.Expectations;
 
 namespace Dq.Readers.Json;
@@ -52,6 +53,10 @@ internal sealed class JsonLineReader : IDisposable
 
     public static JsonDocument Parse(byte[] json, long line, string path)
     {
+        if (!Utf8.IsValid(json))
+        {
+            throw ReaderErrors.JsonNotUtf8(path, line, FirstInvalidUtf8(json) + 1);
+        }
         JsonDocument document;
         try
         {
@@ -61,12 +66,43 @@ internal sealed class JsonLineReader : IDisposable
         {
             throw ReaderErrors.BadJsonLine(path, line, $"the line is not valid JSON ({e.Message.Split(" LineNumber", 2)[0]})");
         }
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        JsonValueKind kind = document.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
         {
             document.Dispose();
-            throw ReaderErrors.BadJsonLine(path, line, $"the line is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+            throw ReaderErrors.BadJsonLine(path, line, $"the line is a JSON {kind.ToString().ToLowerInvariant()}, not an object.");
         }
         return document;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over a parsed line, turning the parser's refusal to decode a string (an escaped
+    /// lone surrogate such as <c>\ud800</c> is valid JSON but not text) into an error naming the line.
+    /// </summary>
+    public static void ReadStrings(Action read, long line, string path)
+    {
+        try
+        {
+            read();
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException is DecoderFallbackException)
+        {
+            throw ReaderErrors.BadJsonLine(path, line, "a key or string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its low half), which is not text; fix the escape.");
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+            offset += consumed;
+        }
+        return offset;
     }
 
     public void Dispose() => _stream.Dispose();

@@ -1,0 +1,172 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Dq.Cli.Tests.Commands;
+
+/// <summary>
+/// Inputs that once crashed dq (exit 4, abort 134, stack overflow) or read wrongly: each must end in the documented
+/// exit code with a message that says what and where, and no stack trace.
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private static readonly string s_orders = Repository.PathOf("samples", "orders", "orders.csv");
+    private static readonly string s_suite = Repository.PathOf("samples", "orders", "orders.suite.json");
+    private readonly string _folder = Directory.CreateTempSubdirectory("dq-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("--threads", "abc", "Cannot parse argument 'abc' for option '--threads'")]
+    [InlineData("--threads", "100000", "--threads must be 0 (share every core) or 1 to 256, not 100000")]
+    [InlineData("--threads", "-1", "not -1")]
+    [InlineData("--suite", "second.json", "Option '--suite' expects a single argument but 2 were provided")]
+    public void BadOptionValues_ExitTwoWithTheParserMessage(string option, string value, string message)
+    {
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", s_suite, option, value);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("profile")]
+    [InlineData("monitor")]
+    public void ThreadsOutOfRange_IsRefusedByEveryCommand(string command)
+    {
+        string[] args = command == "profile"
+            ? ["profile", s_orders, "--out", Path.Combine(_folder, "b"), "--threads", "5000"]
+            : ["monitor", s_orders, "--baseline", _folder, "--threads", "5000"];
+
+        var (code, _, error) = DqRunner.Run(args);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("1 to 256, not 5000", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("array.jsonl", "{\"a\":1}\n[1,2]\n", "line 2: the line is a JSON array, not an object")]
+    [InlineData("surrogate.jsonl", "{\"a\":\"\\ud800\"}\n", "line 1: a key or string holds an unpaired UTF-16 surrogate escape")]
+    [InlineData("surrogate-key.jsonl", "{\"\\udc00\":1}\n", "line 1: a key or string holds an unpaired UTF-16 surrogate escape")]
+    [InlineData("duplicate.jsonl", "{\"a\":1,\"a\":2}\n{\"a\":3}\n", "line 1: the key `a` appears more than once")]
+    public void HostileJsonLines_ExitThreeNamingTheLine(string name, string text, string message)
+    {
+        string data = Path.Combine(_folder, name);
+        File.WriteAllText(data, text);
+
+        var (code, _, error) = DqRunner.Run("validate", data, "--suite", Suite("""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}"""), "--store", "none");
+
+        Assert.Equal(ExitCodes.DataUnreadable, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonLineWithInvalidUtf8_NamesLineAndColumn()
+    {
+        string data = Path.Combine(_folder, "latin1.jsonl");
+        File.WriteAllBytes(data, [.. "{\"a\":1}\n{\"a\":\""u8, 0xE9, .. "t\u00e9\"}\n"u8]);
+
+        var (code, _, error) = DqRunner.Run("validate", data, "--suite", Suite("""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}"""), "--store", "none");
+
+        Assert.Equal(ExitCodes.DataUnreadable, code);
+        Assert.Contains("line 2, column 7: the bytes there are not valid UTF-8", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ids.csv", "id\n9223372036854775808\n9223372036854775809\n1\n")]
+    [InlineData("ids.jsonl", "{\"id\":9223372036854775808}\n{\"id\":9223372036854775809}\n{\"id\":1}\n")]
+    public void IntegersBeyondInt64_StayDistinct(string name, string text)
+    {
+        // Two ids one apart are one double (9.223372036854776E+18): read as doubles they were false duplicates.
+        string data = Path.Combine(_folder, name);
+        File.WriteAllText(data, text);
+
+        var (code, output, _) = DqRunner.Run("validate", data, "--suite", Suite("""{"expectation_type": "expect_column_values_to_be_unique", "kwargs": {"column": "id"}}"""), "--store", "none");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("PASSED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyArrowFile_ExitsThreeSayingItHoldsNoSchema()
+    {
+        string data = Path.Combine(_folder, "empty.arrow");
+        File.WriteAllBytes(data, []);
+
+        var (code, _, error) = DqRunner.Run("validate", data, "--suite", Suite("""{"expectation_type": "expect_column_to_exist", "kwargs": {"column": "a"}}"""), "--store", "none");
+
+        Assert.Equal(ExitCodes.DataUnreadable, code);
+        Assert.Contains("holds no Arrow schema", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateKwarg_ExitsTwoNamingTheKey()
+    {
+        string suite = Suite("""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "order_id", "column": "amount"}}""");
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", suite);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("Duplicate property 'column'", error, StringComparison.Ordinal);
+        Assert.Contains("remove the repeated one", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SuiteThatIsNotUtf8_ExitsTwoWithLineAndColumn()
+    {
+        string suite = Path.Combine(_folder, "latin1.json");
+        File.WriteAllBytes(suite, [.. "{\n  \"name\": \"caf"u8, 0xE9, .. "\",\n  \"expectations\": []\n}\n"u8]);
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", suite);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("line 2, column 15: the bytes there are not valid UTF-8", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EndlessSuite_StopsAtTheSizeLimit()
+    {
+        Assert.SkipUnless(File.Exists("/dev/zero"), "needs /dev/zero, an endless file (Linux and macOS have it)");
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", "/dev/zero");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("is larger than 64 MiB", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100_000, "nests parentheses or `not` more than 100 deep")]
+    [InlineData(-5_000, "has more than 1000 comparisons")]
+    public void HugeRowConditions_AreConfigurationErrorsNotStackOverflows(int size, string message)
+    {
+        // Positive: that many nested parentheses; negative: a chain of that many comparisons.
+        string condition = size > 0
+            ? new string('(', size) + "amount > 0" + new string(')', size)
+            : string.Join(" and ", Enumerable.Repeat("amount > 0", -size));
+        string suite = Suite($$$"""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "order_id", "row_condition": {{{JsonSerializer.Serialize(condition)}}}}}""");
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", suite);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.True(error.Length < 2_000, $"the message quotes an excerpt, not the whole condition ({error.Length} characters)");
+    }
+
+    [Fact]
+    public void SparkConditionParser_IsAConfigurationError()
+    {
+        string suite = Suite("""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "order_id", "row_condition": "amount > 0", "condition_parser": "spark"}}""");
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", suite);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("takes Spark SQL conditions, which dq does not read", error, StringComparison.Ordinal);
+    }
+
+    private string Suite(string expectation)
+    {
+        string path = Path.Combine(_folder, $"suite-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""{"name": "hostile", "expectations": [{{expectation}}]}""", Encoding.UTF8);
+        return path;
+    }
+}
