@@ -38,6 +38,11 @@ internal static class DqApp
             DocsCommand.Create(stdout, common),
         };
         var parse = root.Parse(args);
+        if (EmptyArgument(args) is { } empty)
+        {
+            stderr.WriteLine($"dq: {empty}");
+            return ExitCodes.UsageOrConfiguration;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -89,5 +94,23 @@ internal static class DqApp
             names.Push(r.Command.Name);
         }
         return names;
+    }
+
+    /// <summary>
+    /// An empty argument (<c>--suite ""</c>, an unset shell variable) is never meant: as a path it would name the
+    /// current folder, so it is refused with the option it belongs to.
+    /// </summary>
+    private static string? EmptyArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(args[i]))
+            {
+                return i > 0 && args[i - 1].StartsWith('-')
+                    ? $"the value of {args[i - 1]} is empty; give a path or value (an unset shell variable?)."
+                    : $"argument {i + 1} is empty; give a path or value (an unset shell variable?).";
+            }
+        }
+        return null;
     }
 }

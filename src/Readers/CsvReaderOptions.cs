@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dq.Expectations.Results;
 namespace Dq.Readers;
 
@@ -20,8 +21,44 @@ public readonly record struct CsvReaderOptions
     /// <summary>The default longest record, in bytes: 64 MiB. A longer one is almost always an unterminated quote.</summary>
     public const int DefaultMaxRecordBytes = 64 << 20;
 
+    /// <summary>
+    /// The most rows per batch: 16 Mi. Larger batches only cost memory (the engine works in blocks of 64 Ki rows), and
+    /// a batch's buffers must stay below 2 GiB.
+    /// </summary>
+    public const int MaxBatchSize = 1 << 24;
+
     /// <summary>Creates options with the documented defaults.</summary>
     public CsvReaderOptions() { }
+
+    /// <summary>Checks that the options can be read with: each character ASCII and not a line break, the delimiter
+    /// neither the quote nor the escape, the batch size from 1 to <see cref="MaxBatchSize"/>, the inference rows positive.</summary>
+    /// <exception cref="ArgumentException">An option is not valid; the message names it and the allowed values.</exception>
+    public void Validate()
+    {
+        ValidateCharacter(Delimiter, "delimiter");
+        ValidateCharacter(Quote, "quote");
+        ValidateCharacter(Escape ?? Quote, "escape");
+        if (Delimiter == Quote || Delimiter == (Escape ?? Quote))
+        {
+            throw new ArgumentException($"the delimiter `{Delimiter}` must differ from the quote (`{Quote}`) and the escape (`{Escape ?? Quote}`).");
+        }
+        if (BatchSize is < 1 or > MaxBatchSize)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the batch size must be 1 to {MaxBatchSize:N0} rows, not {BatchSize:N0}."));
+        }
+        if (InferenceRows < 1)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the number of rows to infer types from must be at least 1, not {InferenceRows:N0}."));
+        }
+    }
+
+    private static void ValidateCharacter(char value, string name)
+    {
+        if (!char.IsAscii(value) || value is '\r' or '\n' or '\0')
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the {name} (U+{(int)value:X4}) must be an ASCII character other than a line break or NUL."));
+        }
+    }
 
     /// <summary>The field delimiter, an ASCII character. Defaults to <c>','</c>; <c>.tsv</c> files use <c>'\t'</c>.</summary>
     public char Delimiter { get; init; } = ',';

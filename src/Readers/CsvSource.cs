@@ -43,8 +43,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
     /// <summary>Creates a source over the CSV file at <paramref name="path"/>. Nothing is read until it is needed.</summary>
     /// <param name="path">The path of the file; it is also the <see cref="Name"/> of the source.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults of <see cref="CsvReaderOptions"/>.</param>
-    /// <exception cref="ArgumentException">The delimiter, quote or escape is not ASCII or is a line break, or the delimiter equals the quote.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The batch size or inference row count is not positive.</exception>
+    /// <exception cref="ArgumentException">The options are not valid (see <see cref="CsvReaderOptions.Validate"/>).</exception>
     public CsvSource(string path, CsvReaderOptions? options = null)
         : this(path, () => OpenFile(path), options)
     {
@@ -55,15 +54,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         CsvReaderOptions resolved = options ?? new CsvReaderOptions();
-        ValidateCharacter(resolved.Delimiter, nameof(CsvReaderOptions.Delimiter));
-        ValidateCharacter(resolved.Quote, nameof(CsvReaderOptions.Quote));
-        ValidateCharacter(resolved.Escape ?? resolved.Quote, nameof(CsvReaderOptions.Escape));
-        if (resolved.Delimiter == resolved.Quote || resolved.Delimiter == resolved.Escape)
-        {
-            throw new ArgumentException($"The delimiter `{resolved.Delimiter}` must differ from the quote and the escape.", nameof(options));
-        }
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolved.BatchSize, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(resolved.InferenceRows, nameof(options));
+        resolved.Validate();
         _options = resolved;
         _open = open;
         _nulls = new CsvNullTokens(resolved.NullTokens ?? []);
@@ -212,12 +203,4 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
     private CsvTokenizer Open() => new(_open(), Name, _options);
 
     private static FileStream OpenFile(string path) => DataFiles.OpenRead(path, FileOptions.SequentialScan, bufferSize: 0);
-
-    private static void ValidateCharacter(char value, string name)
-    {
-        if (!char.IsAscii(value) || value is '\r' or '\n' or '\0')
-        {
-            throw new ArgumentException($"The {name} `{value}` (U+{(int)value:X4}) must be an ASCII character other than a line break.", name);
-        }
-    }
 }

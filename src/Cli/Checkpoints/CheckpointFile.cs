@@ -90,10 +90,10 @@ internal static class CheckpointFile
         var csv = map["csv"] is { } c ? ReadCsv(c, where) : (CsvReaderOptions?)null;
         var resultFormat = map["result_format"] is { } rf ? ReadResultFormat(rf) : defaultFormat;
         return new CheckpointValidation(
-            Resolve(folder, Text(data, $"`data` of {where}")), data.Mark, format, csv,
-            suite is null ? null : Resolve(folder, Text(suite, $"`suite` of {where}")), (suite ?? baseline)!.Mark, resultFormat)
+            Resolve(folder, PathText(data, $"`data` of {where}")), data.Mark, format, csv,
+            suite is null ? null : Resolve(folder, PathText(suite, $"`suite` of {where}")), (suite ?? baseline)!.Mark, resultFormat)
         {
-            Baseline = baseline is null ? null : Resolve(folder, Text(baseline, $"`baseline` of {where}")),
+            Baseline = baseline is null ? null : Resolve(folder, PathText(baseline, $"`baseline` of {where}")),
             BaselineMark = baseline?.Mark,
         };
     }
@@ -146,6 +146,14 @@ internal static class CheckpointFile
         {
             options = options with { NullTokens = List(t, "`null_tokens`").Items.Select(i => i is ConfigScalar s ? s.Value : Text(i, "a null token")).ToList() };
         }
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw Error(node.Mark, $"`csv` of {where}: {invalid.Message}");
+        }
         return options;
     }
 
@@ -174,10 +182,10 @@ internal static class CheckpointFile
             };
             actions.Add(name switch
             {
-                "store_result" => new StoreResultAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the store path"))),
-                "write_json" => new WriteJsonAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_json`"))),
-                "write_junit" => new WriteJunitAction(mark, Resolve(folder, Text(PathOf(value, name, mark), "the path of `write_junit`"))),
-                "update_data_docs" => new UpdateDataDocsAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, Text(value, "the data docs folder"))),
+                "store_result" => new StoreResultAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, PathText(value, "the store path"))),
+                "write_json" => new WriteJsonAction(mark, Resolve(folder, PathText(PathOf(value, name, mark), "the path of `write_json`"))),
+                "write_junit" => new WriteJunitAction(mark, Resolve(folder, PathText(PathOf(value, name, mark), "the path of `write_junit`"))),
+                "update_data_docs" => new UpdateDataDocsAction(mark, value is null or ConfigScalar { IsNull: true } ? null : Resolve(folder, PathText(value, "the data docs folder"))),
                 "emit_metrics" => ReadEmitMetrics(value, mark, folder),
                 _ => throw Error(mark, $"unknown action `{name}`. Use one of {Join(s_actions)}."),
             });

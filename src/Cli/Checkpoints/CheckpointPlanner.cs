@@ -4,7 +4,6 @@ using Dq.Cli.Telemetry;
 using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Expectations.Suites;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Dq.Cli.Checkpoints;
 
@@ -85,25 +84,7 @@ internal static class CheckpointPlanner
     }
 
     /// <summary>The files a data entry names: the path itself, or the matches of a glob (<c>*</c>, <c>?</c>, <c>**</c>), sorted.</summary>
-    internal static IReadOnlyList<string> Expand(string pattern)
-    {
-        if (pattern.IndexOfAny(['*', '?', '[']) < 0)
-        {
-            return [pattern];
-        }
-        // The folder part without wildcards is the base of the match; the rest is the glob.
-        var parts = pattern.Split(Path.DirectorySeparatorChar);
-        var fixedCount = parts.TakeWhile(p => p.IndexOfAny(['*', '?', '[']) < 0).Count();
-        var root = string.Join(Path.DirectorySeparatorChar, parts.Take(fixedCount));
-        root = root.Length == 0 ? Path.DirectorySeparatorChar.ToString() : root;
-        if (!Directory.Exists(root))
-        {
-            return [];
-        }
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(string.Join('/', parts.Skip(fixedCount)));
-        return [.. matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal)];
-    }
+    internal static IReadOnlyList<string> Expand(string pattern) => Glob.HasWildcards(pattern) ? Glob.Files(pattern) : [pattern];
 
     /// <summary>The asset's name in reports and the store: its path relative to the project, with forward slashes.</summary>
     internal static string AssetName(string projectRoot, string file)

@@ -34,6 +34,7 @@ internal static class ConfigFile
         var stream = new YamlStream();
         try
         {
+            CheckNesting(text, file, kind);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -45,7 +46,39 @@ internal static class ConfigFile
         {
             throw new ConfigurationException($"{file}:1:1: {kind} is empty. See `dq init` for an example.");
         }
-        return FromYaml(stream.Documents[0].RootNode, file);
+        var budget = MaxNodes;
+        return FromYaml(stream.Documents[0].RootNode, file, ref budget);
+    }
+
+    /// <summary>The deepest nesting of lists and mappings a configuration file may have (real ones have 4 or 5).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// The most values a configuration file may expand to, aliases included: a 600-byte "billion laughs" file of
+    /// nested aliases otherwise expands to billions of nodes.
+    /// </summary>
+    public const int MaxNodes = 100_000;
+
+    /// <summary>
+    /// Refuses deep nesting before YamlDotNet's representation model builds it: its node constructors recurse, so
+    /// 50,000 nested lists overflow the stack, which no handler can catch. The event parser does not recurse.
+    /// </summary>
+    private static void CheckNesting(string text, string file, string kind)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart when ++depth > MaxDepth:
+                    var start = parser.Current!.Start;
+                    throw new ConfigurationException($"{new SourceMark(file, (int)start.Line, (int)start.Column)}: {kind} nests lists and mappings more than {MaxDepth} deep; flatten it.");
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static string Inner(YamlException e)
@@ -57,9 +90,13 @@ internal static class ConfigFile
         return message.TrimEnd('.') + ".";
     }
 
-    private static ConfigNode FromYaml(YamlNode node, string file)
+    private static ConfigNode FromYaml(YamlNode node, string file, ref int budget)
     {
         var mark = new SourceMark(file, (int)node.Start.Line, (int)node.Start.Column);
+        if (--budget < 0)
+        {
+            throw new ConfigurationException($"{mark}: the file expands to more than {MaxNodes:N0} values (through YAML aliases, `*name`); a checkpoint needs far fewer, so write the values out or remove the aliases.");
+        }
         switch (node)
         {
             case YamlScalarNode scalar:
@@ -67,7 +104,12 @@ internal static class ConfigFile
                 var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "" or "~" or "null" or "Null" or "NULL";
                 return new ConfigScalar(mark, value, isNull);
             case YamlSequenceNode sequence:
-                return new ConfigList(mark, sequence.Children.Select(c => FromYaml(c, file)).ToList());
+                var items = new List<ConfigNode>(sequence.Children.Count);
+                foreach (var child in sequence.Children)
+                {
+                    items.Add(FromYaml(child, file, ref budget));
+                }
+                return new ConfigList(mark, items);
             case YamlMappingNode mapping:
                 var entries = new List<KeyValuePair<ConfigKey, ConfigNode>>();
                 foreach (var (key, value2) in mapping.Children)
@@ -77,7 +119,7 @@ internal static class ConfigFile
                     {
                         throw new ConfigurationException($"{keyMark}: a key must be a plain name, not {key.NodeType}.");
                     }
-                    entries.Add(new(new ConfigKey(name, keyMark), FromYaml(value2, file)));
+                    entries.Add(new(new ConfigKey(name, keyMark), FromYaml(value2, file, ref budget)));
                 }
                 return new ConfigMap(mark, entries);
             default:

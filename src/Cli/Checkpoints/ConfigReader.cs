@@ -24,6 +24,13 @@ internal static class ConfigReader
         _ => throw Error(node.Mark, $"{what} must be a value, not {node.Kind}."),
     };
 
+    /// <summary>A path or glob: a value that is not empty (<c>""</c> would mean the checkpoint's own folder).</summary>
+    public static string PathText(ConfigNode node, string what)
+    {
+        var text = Text(node, what);
+        return string.IsNullOrWhiteSpace(text) ? throw Error(node.Mark, $"{what} is an empty path; give a file, folder or glob.") : text;
+    }
+
     public static int Integer(ConfigNode node, string what, int min)
     {
         var text = Text(node, what);

@@ -59,11 +59,20 @@ internal sealed class CsvCommandOptions
         {
             options = rows > 0 ? options with { InferenceRows = rows } : throw new ConfigurationException($"--infer-rows must be at least 1, not {rows}.");
         }
-        return options with
+        options = options with
         {
             HasHeader = !parse.GetValue(_noHeader),
             NullTokens = parse.GetValue(_nullTokens) ?? [],
             OnBadRows = parse.GetValue(_onBadRows) ?? BadRowHandling.Error,
         };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException($"CSV options: {e.Message}");
+        }
+        return options;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -168,5 +169,102 @@ public sealed class HostileInputTests : IDisposable
         string path = Path.Combine(_folder, $"suite-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""{"name": "hostile", "expectations": [{{expectation}}]}""", Encoding.UTF8);
         return path;
+    }
+
+    [Theory]
+    [InlineData("csv: { delimiter: '\"' }", "the delimiter `\"` must differ from the quote")]
+    [InlineData("csv: { escape: ',' }", "the delimiter `,` must differ from the quote (`\"`) and the escape (`,`)")]
+    [InlineData("csv: { delimiter: \"\\n\" }", "must be an ASCII character other than a line break")]
+    [InlineData("csv: { batch_size: 2147483647 }", "the batch size must be 1 to 16,777,216 rows, not 2,147,483,647")]
+    public void BadCsvOptionsInACheckpoint_ExitTwoAtTheirLine(string csv, string message)
+    {
+        var (code, _, error) = Checkpoint($"validations:\n  - data: {s_orders}\n    suite: {s_suite}\n    {csv}\n");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("checkpoint.yml:4:", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyPathsInACheckpoint_AreRefused()
+    {
+        var (code, _, error) = Checkpoint($"validations:\n  - data: \"\"\n    suite: {s_suite}\n");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("`data` of validation 1 is an empty path", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("validate", "", "--suite", "suite.json", "argument 2 is empty")]
+    [InlineData("validate", "data.csv", "--suite", "", "the value of --suite is empty")]
+    public void EmptyCommandLineArguments_AreRefused(string command, string data, string option, string value, string message)
+    {
+        var (code, _, error) = DqRunner.Run(command, data, option, value);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuestionMarkGlob_MatchesOneCharacter_AndGlobstarSkipsLinkLoops()
+    {
+        string data = Directory.CreateDirectory(Path.Combine(_folder, "data", "2024")).FullName;
+        File.Copy(s_orders, Path.Combine(data, "orders1.csv"));
+        File.Copy(s_orders, Path.Combine(data, "orders2.csv"));
+        File.Copy(s_orders, Path.Combine(data, "orders10.csv"));
+        // A link back up the tree: `**` following it would walk data/2024/up/2024/up/... for ever.
+        File.CreateSymbolicLink(Path.Combine(data, "up"), Path.Combine(_folder, "data"));
+
+        var (code, output, error) = Checkpoint($"validations:\n  - data: data/**/orders?.csv\n    suite: {s_suite}\n");
+
+        Assert.Equal(ExitCodes.ExpectationFailed, code);
+        Assert.Contains("orders1.csv", output + error, StringComparison.Ordinal);
+        Assert.Contains("orders2.csv", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("orders10.csv", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("up/", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YamlAliasBomb_IsRefusedBeforeItExpands()
+    {
+        // 487 bytes that expand to 9^11 (31 billion) strings.
+        var yaml = new StringBuilder("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for (char name = 'b'; name <= 'k'; name++)
+        {
+            yaml.Append(name).Append(": &").Append(name).Append(" [").Append(string.Join(",", Enumerable.Repeat($"*{(char)(name - 1)}", 9))).Append("]\n");
+        }
+        yaml.Append(CultureInfo.InvariantCulture, $"validations:\n  - data: {s_orders}\n    suite: {s_suite}\n    csv: {{ null_tokens: *k }}\n");
+
+        var (code, _, error) = Checkpoint(yaml.ToString());
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("expands to more than 100,000 values", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeeplyNestedYaml_IsAConfigurationErrorNotAStackOverflow()
+    {
+        var (code, _, error) = Checkpoint("validations: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("nests lists and mappings more than 64 deep", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeeplyNestedParameterExpression_IsAConfigurationError()
+    {
+        string expression = new string('(', 20_000) + "1" + new string(')', 20_000);
+        string json = "{\"name\": \"p\", \"expectations\": [{\"type\": \"expect_column_max_to_be_between\", \"kwargs\": {\"column\": \"amount\", \"max_value\": {\"$PARAMETER\": \"" + expression + "\"}}}]}";
+
+        var error = Assert.Throws<Dq.Expectations.ConfigurationException>(() => Dq.Expectations.Suites.SuiteJson.Parse(json, "p.json", new Dq.Expectations.Suites.Parameters.SuiteParameters()));
+
+        Assert.Contains("nests more than 100 deep", error.Message, StringComparison.Ordinal);
+    }
+
+    private (int Code, string Out, string Err) Checkpoint(string yaml)
+    {
+        string path = Path.Combine(_folder, "checkpoint.yml");
+        File.WriteAllText(path, yaml);
+        return DqRunner.Run("validate", "--checkpoint", path, "--store", "none");
     }
 }

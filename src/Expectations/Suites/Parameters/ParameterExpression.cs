@@ -12,6 +12,7 @@ internal sealed class ParameterExpression
     private readonly string _text;
     private readonly SuiteParameters _parameters;
     private int _position;
+    private int _depth;
 
     private ParameterExpression(string text, SuiteParameters parameters)
     {
@@ -85,7 +86,29 @@ internal sealed class ParameterExpression
         return value;
     }
 
+    /// <summary>
+    /// Atoms nest (parentheses, signs, function arguments) and the parser recurses: the depth is bounded so that a
+    /// hostile suite is an error rather than a stack overflow.
+    /// </summary>
+    private const int MaxDepth = 100;
+
     private object? Atom()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Error($"the expression nests more than {MaxDepth} deep; simplify it");
+        }
+        try
+        {
+            return NestedAtom();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object? NestedAtom()
     {
         SkipSpace();
         if (Next('('))
