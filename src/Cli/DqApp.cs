@@ -54,8 +54,17 @@ internal static class DqApp
         }
         try
         {
-            return parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken)
-                .GetAwaiter().GetResult();
+            try
+            {
+                return parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken)
+                    .GetAwaiter().GetResult();
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions is [var only] && only is not AggregateException)
+            {
+                // Parallel work (docs pages, validations) wraps the one failure; it is handled as if thrown directly.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(only);
+                throw;
+            }
         }
         catch (ConfigurationException e)
         {
@@ -66,6 +75,11 @@ internal static class DqApp
         {
             stderr.WriteLine($"dq: cannot read the data: {e.Message}");
             return ExitCodes.DataUnreadable;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            stderr.WriteLine($"dq: {Store.StoreFailure.Message(null, e)}");
+            return ExitCodes.UsageOrConfiguration;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dq.Cli.Checkpoints;
 using Dq.Cli.Store;
+using Dq.Expectations;
+using Microsoft.Data.Sqlite;
 using Dq.Cli.Telemetry;
 using Dq.Expectations.Results;
 using Dq.Expectations.Telemetry;
@@ -53,8 +55,15 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         }
 
         // From here on the run has finished: the actions are short and run to completion, each output atomically.
-        RunActions(plan, results, summary);
+        var storeError = RunActions(plan, results, summary);
         var code = ExitCode(plan.Gate, results);
+        if (storeError is not null)
+        {
+            // Every other output is written; the run's history is what was lost, which is a setup problem (exit 2)
+            // unless the data itself could not be read.
+            stderr.WriteLine($"dq: {storeError}");
+            code = code == ExitCodes.DataUnreadable ? code : ExitCodes.UsageOrConfiguration;
+        }
         if (plan.CheckpointName is not null || verbosity == Verbosity.Quiet)
         {
             summary.WriteLine(Overall(plan, results, code));
@@ -62,17 +71,31 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         return code;
     }
 
-    private void RunActions(RunPlan plan, IReadOnlyList<ValidationResult> results, TextWriter summary)
+    /// <summary>Runs the outputs and actions; a store that cannot be written does not stop the others.</summary>
+    /// <returns>Why the store could not be written, or null.</returns>
+    private string? RunActions(RunPlan plan, IReadOnlyList<ValidationResult> results, TextWriter summary)
     {
+        string? storeError = null;
         if (plan.StorePath is { } storePath && results.Count > 0)
         {
-            using var store = ValidationStore.Open(storePath);
-            var group = plan.CheckpointName is null ? null : Guid.NewGuid().ToString("N");
-            foreach (var result in results)
+            try
             {
-                store.Save(result, plan.CheckpointName, group);
+                using var store = ValidationStore.Open(storePath);
+                var group = plan.CheckpointName is null ? null : Guid.NewGuid().ToString("N");
+                foreach (var result in results)
+                {
+                    store.Save(result, plan.CheckpointName, group);
+                }
+                Note(summary, $"stored {Runs(results.Count)} in {Shown(storePath)}: {string.Join(", ", results.Select(r => r.Run.RunId[..12]))}");
             }
-            Note(summary, $"stored {Runs(results.Count)} in {Shown(storePath)}: {string.Join(", ", results.Select(r => r.Run.RunId[..12]))}");
+            catch (SqliteException e)
+            {
+                storeError = StoreFailure.Message(Shown(storePath), e);
+            }
+            catch (ConfigurationException e)
+            {
+                storeError = e.Message;
+            }
         }
         foreach (var path in plan.JsonPaths)
         {
@@ -88,6 +111,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             MetricsOutput.Emit([.. results.Select(RunFigures.From)], plan.EmfTargets, stdout, stderr,
                 (path, lines) => Note(summary, $"appended {lines} EMF line{(lines == 1 ? "" : "s")} to {Shown(path)}"), Environment);
         }
+        return storeError;
     }
 
     private static int ExitCode(GatePolicy gate, IReadOnlyList<ValidationResult> results)
