@@ -17,7 +17,14 @@ internal static class AtomicFile
     /// <summary>How old an unfinished temporary file must be before it counts as left behind by a killed run.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) => Stage(path, write).Commit();
+
+    /// <summary>
+    /// Writes the content now, to a temporary file beside <paramref name="path"/>, and renames it over the target
+    /// only on <see cref="StagedFile.Commit"/>: a run writes all its outputs first and commits them together, so a
+    /// signal in between leaves none of them. A device or FIFO is written on commit (it cannot be staged).
+    /// </summary>
+    public static StagedFile Stage(string path, Action<Stream> write)
     {
         var full = Target(Path.GetFullPath(path));
         if (Directory.Exists(full))
@@ -26,10 +33,7 @@ internal static class AtomicFile
         }
         if (FileKind.IsSpecial(full))
         {
-            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            write(device);
-            device.Flush();
-            return;
+            return new StagedFile(full, null, write);
         }
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
@@ -37,19 +41,59 @@ internal static class AtomicFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            write(stream);
+            stream.Flush(flushToDisk: true);
         }
-        finally
+        catch
         {
-            if (File.Exists(temporary))
+            File.Delete(temporary);
+            throw;
+        }
+        return new StagedFile(full, temporary, null);
+    }
+
+    /// <summary>An output written to its temporary file (or, for a device, waiting to be written), not yet in place.</summary>
+    internal sealed class StagedFile(string target, string? temporary, Action<Stream>? deviceWrite) : IDisposable
+    {
+        private bool _done;
+
+        /// <summary>Puts the output in place: a rename for a file, the write itself for a device or FIFO.</summary>
+        public void Commit()
+        {
+            if (_done)
+            {
+                return;
+            }
+            _done = true;
+            if (temporary is not null)
+            {
+                try
+                {
+                    File.Move(temporary, target, overwrite: true);
+                }
+                finally
+                {
+                    if (File.Exists(temporary))
+                    {
+                        File.Delete(temporary);
+                    }
+                }
+                return;
+            }
+            using var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            deviceWrite!(device);
+            device.Flush();
+        }
+
+        /// <summary>Removes the temporary file unless committed.</summary>
+        public void Dispose()
+        {
+            if (!_done && temporary is not null && File.Exists(temporary))
             {
                 File.Delete(temporary);
             }
+            _done = true;
         }
     }
 

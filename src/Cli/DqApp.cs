@@ -35,7 +35,7 @@ internal static class DqApp
             InitCommand.Create(stdout, common),
             RunsCommand.Create(stdout, common),
             SuiteCommand.Create(stdout, common),
-            DocsCommand.Create(stdout, common),
+            DocsCommand.Create(stdout, stderr, common),
         };
         var parse = root.Parse(args);
         if (EmptyArgument(args) is { } empty)

@@ -9,7 +9,7 @@ namespace Dq.Cli.Commands;
 /// <summary><c>dq docs build [--store &lt;path&gt;] [--out &lt;dir&gt;]</c>: builds the HTML data docs from the validation store.</summary>
 internal static class DocsCommand
 {
-    public static Command Create(TextWriter stdout, CommonOptions common)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CommonOptions common)
     {
         var store = new Option<string?>("--store") { Description = "The validation store to read. Default: the project's store (dq.yml)." };
         var output = new Option<string?>("--out", "-o") { Description = "The site's folder. Default: the project's `docs:` location, or `docs` beside the store." };
@@ -26,18 +26,27 @@ internal static class DocsCommand
         {
             store, output,
         };
-        build.SetAction(parse =>
+        build.SetAction((parse, cancellationToken) =>
         {
             var project = DqProject.Find(Environment.CurrentDirectory);
             var storePath = StorePath(parse.GetValue(store), project);
             var outDir = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : project?.DocsPath ?? Path.Combine(Path.GetDirectoryName(storePath)!, "docs");
-            var built = DocsSite.FromStore(storePath, outDir);
+            DocsBuild built;
+            try
+            {
+                built = DocsSite.FromStore(storePath, outDir, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stderr.WriteLine("dq: cancelled: the site's index still shows the previous build; the pages written so far are reused by the next `dq docs build`.");
+                return Task.FromResult(ExitCodes.Cancelled);
+            }
             if (common.Get(parse) != Verbosity.Quiet)
             {
                 stdout.WriteLine($"dq: wrote {built.Describe(built.Index)}");
             }
-            return ExitCodes.Success;
+            return Task.FromResult(ExitCodes.Success);
         });
         return new Command("docs", "Data docs: a static HTML site of validation results.") { build };
     }

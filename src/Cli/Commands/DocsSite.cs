@@ -23,25 +23,33 @@ internal static class DocsSite
     /// deleted ones' pages are removed.
     /// </summary>
     /// <exception cref="Expectations.ConfigurationException">The store is missing, unreadable, or holds a result that is not valid JSON.</exception>
-    public static DocsBuild FromStore(string storePath, string outputDirectory)
+    public static DocsBuild FromStore(string storePath, string outputDirectory, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         using var store = ValidationStore.Open(storePath, create: false);
         var builder = new DataDocsBuilder(outputDirectory);
         var missing = store.RunIds().Where(id => !builder.TryKeep(id)).ToList();
         // One thread reads rows (the enumerator is not shared); parsing and rendering run on every core.
-        Parallel.ForEach(store.ResultJsonOf(missing), json => builder.Add(ValidationResultJson.Read(json)));
+        Parallel.ForEach(store.ResultJsonOf(missing), Options(cancellationToken), json => builder.Add(ValidationResultJson.Read(json)));
+        cancellationToken.ThrowIfCancellationRequested();
         var index = builder.Finish();
         return new DocsBuild(index, builder.RunCount, builder.FilesWritten, builder.PagesRemoved, builder.IsFullBuild, clock.Elapsed);
     }
 
     /// <summary>Builds the site in <paramref name="outputDirectory"/> from <paramref name="results"/> only (no store).</summary>
-    public static DocsBuild FromResults(IReadOnlyList<ValidationResult> results, string outputDirectory)
+    public static DocsBuild FromResults(IReadOnlyList<ValidationResult> results, string outputDirectory, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var builder = new DataDocsBuilder(outputDirectory);
-        Parallel.ForEach(results, builder.Add);
+        Parallel.ForEach(results, Options(cancellationToken), builder.Add);
+        cancellationToken.ThrowIfCancellationRequested();
         var index = builder.Finish();
         return new DocsBuild(index, builder.RunCount, builder.FilesWritten, builder.PagesRemoved, builder.IsFullBuild, clock.Elapsed);
     }
+
+    /// <summary>
+    /// A signal stops the pages between runs: each page already written is whole, and the index (written last by
+    /// <see cref="DataDocsBuilder.Finish"/>) still describes the previous build.
+    /// </summary>
+    private static ParallelOptions Options(CancellationToken cancellationToken) => new() { CancellationToken = cancellationToken };
 }

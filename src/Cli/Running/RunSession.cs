@@ -1,12 +1,12 @@
 using System.Globalization;
 using Dq.Cli.Checkpoints;
 using Dq.Cli.Store;
-using Dq.Expectations;
-using Microsoft.Data.Sqlite;
 using Dq.Cli.Telemetry;
+using Dq.Expectations;
 using Dq.Expectations.Results;
 using Dq.Expectations.Telemetry;
 using Dq.Reporting;
+using Microsoft.Data.Sqlite;
 
 namespace Dq.Cli.Running;
 
@@ -54,8 +54,18 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             stderr.WriteLine($"dq: cannot read the data: {result.Run.ReadError}");
         }
 
-        // From here on the run has finished: the actions are short and run to completion, each output atomically.
-        var storeError = RunActions(plan, results, summary);
+        // The outputs are staged (store rows in an open transaction, reports in temporary files) while a signal may still
+        // stop the run, then committed together; the data docs, built last, stop between pages.
+        string? storeError;
+        try
+        {
+            storeError = RunActions(plan, results, summary, cancellationToken);
+        }
+        catch (RunCommittedException)
+        {
+            stderr.WriteLine("dq: cancelled while building the data docs: the run was stored and its reports written; the site's index still shows the previous build (`dq docs build` completes it).");
+            return ExitCodes.Cancelled;
+        }
         var code = ExitCode(plan.Gate, results);
         if (storeError is not null)
         {
@@ -73,43 +83,88 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
 
     /// <summary>Runs the outputs and actions; a store that cannot be written does not stop the others.</summary>
     /// <returns>Why the store could not be written, or null.</returns>
-    private string? RunActions(RunPlan plan, IReadOnlyList<ValidationResult> results, TextWriter summary)
+    /// <exception cref="OperationCanceledException">A signal arrived before the outputs were committed: none was.</exception>
+    private string? RunActions(RunPlan plan, IReadOnlyList<ValidationResult> results, TextWriter summary, CancellationToken cancellationToken)
     {
         string? storeError = null;
-        if (plan.StorePath is { } storePath && results.Count > 0)
+        ValidationStore? store = null;
+        Microsoft.Data.Sqlite.SqliteTransaction? stored = null;
+        var staged = new List<(string Path, AtomicFile.StagedFile? File, Action<Stream>? Stdout)>();
+        try
         {
-            try
+            cancellationToken.ThrowIfCancellationRequested();
+            if (plan.StorePath is { } storePath && results.Count > 0)
             {
-                using var store = ValidationStore.Open(storePath);
-                var group = plan.CheckpointName is null ? null : Guid.NewGuid().ToString("N");
-                foreach (var result in results)
+                try
                 {
-                    store.Save(result, plan.CheckpointName, group);
+                    store = ValidationStore.Open(storePath);
+                    stored = store.Stage(results, plan.CheckpointName, plan.CheckpointName is null ? null : Guid.NewGuid().ToString("N"), cancellationToken);
                 }
-                Note(summary, $"stored {Runs(results.Count)} in {Shown(storePath)}: {string.Join(", ", results.Select(r => r.Run.RunId[..12]))}");
+                catch (SqliteException e)
+                {
+                    storeError = StoreFailure.Message(Shown(storePath), e);
+                }
+                catch (ConfigurationException e)
+                {
+                    storeError = e.Message;
+                }
             }
-            catch (SqliteException e)
+            foreach (var (path, write) in Reports(plan, results))
             {
-                storeError = StoreFailure.Message(Shown(storePath), e);
+                cancellationToken.ThrowIfCancellationRequested();
+                staged.Add(path == "-" ? (path, null, write) : (path, AtomicFile.Stage(path, write), null));
             }
-            catch (ConfigurationException e)
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Commit: renames and one SQLite commit, quick and not interrupted.
+            if (stored is not null)
             {
-                storeError = e.Message;
+                try
+                {
+                    stored.Commit();
+                    Note(summary, $"stored {Runs(results.Count)} in {Shown(plan.StorePath!)}: {string.Join(", ", results.Select(r => r.Run.RunId[..12]))}");
+                }
+                catch (SqliteException e)
+                {
+                    storeError = StoreFailure.Message(Shown(plan.StorePath!), e);
+                }
+            }
+            foreach (var (path, file, write) in staged)
+            {
+                if (file is not null)
+                {
+                    file.Commit();
+                    Note(summary, $"wrote {Shown(path)}");
+                }
+                else
+                {
+                    using var buffer = new MemoryStream();
+                    write!(buffer);
+                    stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
             }
         }
-        foreach (var path in plan.JsonPaths)
+        finally
         {
-            WriteOutput(path, stream => ResultFiles.WriteJson(plan, results, stream), summary);
+            foreach (var (_, file, _) in staged)
+            {
+                file?.Dispose();
+            }
+            stored?.Dispose();
+            store?.Dispose();
         }
-        foreach (var path in plan.JunitPaths)
-        {
-            WriteOutput(path, stream => JunitReport.Write(results, stream, plan.CheckpointName ?? "dq"), summary);
-        }
-        RunReportActions(plan, results, summary);
         if (results.Count > 0)
         {
             MetricsOutput.Emit([.. results.Select(RunFigures.From)], plan.EmfTargets, stdout, stderr,
                 (path, lines) => Note(summary, $"appended {lines} EMF line{(lines == 1 ? "" : "s")} to {Shown(path)}"), Environment);
+        }
+        try
+        {
+            BuildDocs(plan, results, summary, storeError is null, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new RunCommittedException();
         }
         return storeError;
     }
@@ -162,20 +217,6 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         Note(writer, $"store: {(plan.StorePath is { } s ? Shown(s) : "none")}; gate fails on: {plan.Gate.ToString().ToLowerInvariant()}");
     }
 
-    /// <summary>Writes one report to a file (atomically), or to standard output for <c>-</c>.</summary>
-    private void WriteOutput(string path, Action<Stream> write, TextWriter summary)
-    {
-        if (path == "-")
-        {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            return;
-        }
-        AtomicFile.Write(path, write);
-        Note(summary, $"wrote {Shown(path)}");
-    }
-
     private void Note(TextWriter writer, string text)
     {
         if (verbosity != Verbosity.Quiet)
@@ -191,4 +232,9 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         var relative = Path.GetRelativePath(System.Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
+}
+
+/// <summary>A signal arrived after the outputs were committed (while the data docs were built).</summary>
+internal sealed class RunCommittedException : Exception
+{
 }

@@ -21,10 +21,31 @@ internal sealed partial class ValidationStore
     /// <param name="checkpointRunId">The id shared by the runs of one checkpoint invocation, or null.</param>
     public void Save(ValidationResult result, string? checkpoint, string? checkpointRunId)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        Insert(transaction, result, checkpoint, checkpointRunId);
+        using var transaction = Stage([result], checkpoint, checkpointRunId);
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Inserts the runs of one invocation in one open transaction, committed by the caller: a run writes the store and
+    /// its reports first and commits them together, so a signal in between leaves neither (disposing rolls back).
+    /// </summary>
+    public SqliteTransaction Stage(IEnumerable<ValidationResult> results, string? checkpoint, string? checkpointRunId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var transaction = _connection.BeginTransaction(deferred: false);
+        try
+        {
+            foreach (var result in results)
+            {
+                Insert(transaction, result, checkpoint, checkpointRunId, cancellationToken);
+            }
+            return transaction;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -42,7 +63,7 @@ internal sealed partial class ValidationStore
         transaction.Commit();
     }
 
-    private void Insert(SqliteTransaction transaction, ValidationResult result, string? checkpoint, string? checkpointRunId)
+    private void Insert(SqliteTransaction transaction, ValidationResult result, string? checkpoint, string? checkpointRunId, CancellationToken cancellationToken = default)
     {
         var json = ValidationResultJson.ToJson(result);
         var details = (JsonNode.Parse(json)!["results"] as JsonArray)!;
@@ -84,6 +105,8 @@ internal sealed partial class ValidationStore
             """);
         for (var i = 0; i < result.Results.Count; i++)
         {
+            // A signal stops the insert between rows: the open transaction is rolled back, the store left as it was.
+            cancellationToken.ThrowIfCancellationRequested();
             if (s_testPause > 0)
             {
                 Thread.Sleep(s_testPause);

@@ -81,6 +81,49 @@ public sealed class StoreProcessTests : TempFolderTest
         AssertNoPartialRun(connection);
     }
 
+    [Fact]
+    public async Task SignalWhileStoring_Exits130_WithTheStoreAsItWasAndNoReport()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "The test signals dq with kill.");
+        var (root, _) = Project(runs: 1);
+        var (first, _, firstError) = DqRunner.RunProcess(root, s_timeout, "validate", "--checkpoint", Path.Combine(root, "checkpoints", "many.yml"), "--quiet");
+        Assert.True(first == 0, firstError);
+        var checkpoint = Write(Path.Combine(root, "checkpoints", "reported.yml"), """
+            validations:
+              - data: ../data/orders.csv
+                csv: { null_tokens: [NA] }
+                suite: ../suites/orders.suite.json
+            actions:
+              - store_result
+              - write_json: ../reports/result.json
+              - write_junit: ../reports/junit.xml
+            """);
+        // 400 ms per stored expectation row: the store write takes seconds, and the signal lands inside it.
+        var environment = new Dictionary<string, string> { ["DQ_TEST_STORE_PAUSE_MS"] = "400" };
+        using var process = DqRunner.Start(root, environment, "validate", "--checkpoint", checkpoint);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        // The console summary is printed when the scan is over, just before the outputs are staged.
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.Contains("expectations met", StringComparison.Ordinal))
+        {
+        }
+        Assert.NotNull(line);
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(process.WaitForExit(s_timeout), "dq did not stop after SIGTERM");
+        var stderr = await error;
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}: {stderr}");
+        Assert.Contains("dq: cancelled; no output was written.", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "reports")) && Directory.EnumerateFileSystemEntries(Path.Combine(root, "reports")).Any(), "a report or temporary file was left");
+        using var connection = Open(Path.Combine(root, ".dq", "store.db"));
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM runs"));
+        AssertNoPartialRun(connection);
+    }
+
     private static void AssertNoPartialRun(SqliteConnection connection)
     {
         // Every run has exactly one row per evaluated expectation, and no expectation row lacks its run.
