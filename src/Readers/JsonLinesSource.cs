@@ -131,6 +131,6 @@ public sealed class JsonLinesSource : IBatchSource
                 }
             }, next.Line, Name);
         }
-        return new JsonColumns(types.Select(t => (t.Name, JsonColumns.ArrowType(t.Kind, t.Double))).ToList(), BatchSize);
+        return new JsonColumns(types.Select(t => (t.Name, JsonColumns.ArrowType(t.Kind, t.Double))).ToList());
     }
 }

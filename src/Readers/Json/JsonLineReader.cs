@@ -8,6 +8,9 @@ namespace Dq.Readers.Json;
 /// <summary>The non-empty lines of a UTF-8 file as bytes, with their 1-based line numbers.</summary>
 internal sealed class JsonLineReader : IDisposable
 {
+    /// <summary>The longest line read: 64 MiB, CSV's longest record; a line is parsed whole, several times its size in memory.</summary>
+    public const int MaxLineBytes = 64 << 20;
+
     private readonly Stream _stream;
     private readonly string _path;
     private byte[] _buffer = new byte[1 << 16];
@@ -117,7 +120,11 @@ internal sealed class JsonLineReader : IDisposable
         }
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_buffer.Length >= MaxLineBytes)
+            {
+                throw ReaderErrors.BadJsonLine(_path, _line + 1, $"the line is longer than {MaxLineBytes >> 20} MiB, the longest dq reads (as for a CSV record); split the object, or check that the file is JSON lines.");
+            }
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxLineBytes));
         }
         int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         _end += read;

@@ -267,4 +267,26 @@ public sealed class HostileInputTests : IDisposable
         File.WriteAllText(path, yaml);
         return DqRunner.Run("validate", "--checkpoint", path, "--store", "none");
     }
+
+    [Fact]
+    public void JsonLineLongerThan64MiB_IsAReadErrorNotAnUnboundedBuffer()
+    {
+        string data = Path.Combine(_folder, "long.jsonl");
+        using (var file = File.Create(data))
+        {
+            file.Write("{\"a\":\""u8);
+            var chunk = new byte[1 << 20];
+            Array.Fill(chunk, (byte)'y');
+            for (int i = 0; i < 65; i++)
+            {
+                file.Write(chunk);
+            }
+            file.Write("\"}\n"u8);
+        }
+
+        var (code, _, error) = DqRunner.Run("validate", data, "--suite", Suite("""{"expectation_type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}"""), "--store", "none");
+
+        Assert.Equal(ExitCodes.DataUnreadable, code);
+        Assert.Contains("line 1: the line is longer than 64 MiB", error, StringComparison.Ordinal);
+    }
 }

@@ -124,6 +124,30 @@ public sealed class StoreProcessTests : TempFolderTest
         AssertNoPartialRun(connection);
     }
 
+    [Fact]
+    public async Task SignalWhileBlockedOnAFifoSuite_StillEndsTheRun()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The test makes a FIFO with mkfifo and signals dq with kill.");
+        var fifo = Path.Combine(Folder, "suite.fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        // Nobody writes the FIFO: opening it blocks in the kernel, where no cancellation token is looked at.
+        using var process = DqRunner.Start(Folder, null, "validate", Repository.PathOf("samples", "orders", "orders.csv"), "--suite", fifo, "--store", "none");
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(1_500, TestContext.Current.CancellationToken);
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(process.WaitForExit(s_timeout), "dq ignored SIGTERM while blocked on the FIFO");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("still busy 10 s after the signal", await error, StringComparison.Ordinal);
+    }
+
     private static void AssertNoPartialRun(SqliteConnection connection)
     {
         // Every run has exactly one row per evaluated expectation, and no expectation row lacks its run.

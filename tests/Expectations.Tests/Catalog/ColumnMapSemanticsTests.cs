@@ -7,6 +7,23 @@ namespace Dq.Expectations.Tests.Catalog;
 /// <summary>GX's column map semantics on small tables; every expected number is worked out in the comment beside it.</summary>
 public sealed class ColumnMapSemanticsTests
 {
+    [Fact]
+    public void HugeTextValues_AreCutInSamples_ButCountedWhole()
+    {
+        // A 60,000-character value (a whole document in one cell) is unexpected for both checks; the samples keep its
+        // first 10,000 characters and an ellipsis, while the length check judged all 60,000.
+        string huge = new('y', 60_000);
+
+        var json = Runs.Json(Arrays.Batch(("b", Arrays.String(["ok", huge]))), ExpectationSuite.Create("huge").ExpectColumnValueLengthsToBeBetween("b", 0, 10).Build(),
+            options: new ValidationOptions { ResultFormat = new Dq.Expectations.Results.ResultFormat(Dq.Expectations.Results.ResultFormatLevel.Complete) });
+
+        var result = Runs.Result(json);
+        Assert.Equal(1, result["unexpected_count"]!.GetValue<long>());
+        string sample = result["partial_unexpected_list"]![0]!.GetValue<string>();
+        Assert.Equal(new string('y', 10_000) + "…", sample);
+        Assert.Equal(sample, result["unexpected_list"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(2, true)]   // 8 of 10 present: 0.8 ≥ 0.8
     [InlineData(3, false)]  // 7 of 10 present: 0.7 < 0.8
