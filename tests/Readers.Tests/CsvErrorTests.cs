@@ -92,6 +92,16 @@ public sealed class CsvErrorTests : IDisposable
     }
 
     [Fact]
+    public void InvalidUtf8InALaterHeaderField_NamesThatField()
+    {
+        // The header's block has room for 64 fields before it knows it has 3: the error once said "column 64".
+        var error = ReadError([.. "id,na"u8, 0xFF, .. "me,x\n1,a,b\n"u8]);
+
+        Assert.Equal(1, error.LineNumber);
+        Assert.Equal(2, error.ColumnNumber);
+    }
+
+    [Fact]
     public void EmptyFile_SaysAHeaderIsNeeded()
     {
         var error = ReadError("");

@@ -66,7 +66,7 @@ internal sealed partial class CsvTokenizer
     /// Records end at ASCII line breaks, so a block never splits a character. On failure, the record at fault is found
     /// and reported (or skipped).
     /// </summary>
-    private void CheckText(int from, int to, bool header)
+    private void CheckText(int from, int to, bool header, int headerFields = 0)
     {
         ReadOnlySpan<byte> text = _buffer.AsSpan(from, to - from);
         if (Utf8.IsValid(text) && !text.Contains((byte)0))
@@ -75,7 +75,7 @@ internal sealed partial class CsvTokenizer
         }
         if (header)
         {
-            ThrowBadText(0, from, to, 1);
+            throw BadText(0, from, to, 1, headerFields);
         }
         CsvFieldBlock block = _block;
         for (int r = block.Rows - 1; r >= 0; r--)
@@ -101,13 +101,16 @@ internal sealed partial class CsvTokenizer
 
     private void ThrowBadText(int row, int start, int end, long line) => throw BadText(row, start, end, line);
 
-    private Dq.Expectations.DataReadException BadText(int row, int start, int end, long line)
+    // `fields`: the fields the record has; the block's column count (the header's) when 0. The header's own block is
+    // sized before its count is known, and its unused field starts would otherwise read as column 64.
+    private Dq.Expectations.DataReadException BadText(int row, int start, int end, long line, int fields = 0)
     {
         ReadOnlySpan<byte> text = _buffer.AsSpan(start, end - start);
         int offset = InvalidOffset(text) + start;
         int column = 0;
         CsvFieldBlock block = _block;
-        while (column + 1 < block.Columns && block.Starts[row * block.Columns + column + 1] <= offset)
+        int columns = fields > 0 ? fields : block.Columns;
+        while (column + 1 < columns && block.Starts[row * block.Columns + column + 1] <= offset)
         {
             column++;
         }

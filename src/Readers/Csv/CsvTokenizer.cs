@@ -93,7 +93,7 @@ internal sealed partial class CsvTokenizer : IDisposable
                 capacity = count;
                 continue;
             }
-            CheckText(_start, pos, header: true);
+            CheckText(_start, pos, header: true, headerFields: count);
             _header = hasHeader ? HeaderNames(count) : [.. Enumerable.Range(1, count).Select(i => $"column_{i}")];
             if (hasHeader)
             {

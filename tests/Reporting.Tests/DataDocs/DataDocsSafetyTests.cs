@@ -21,17 +21,21 @@ public sealed class DataDocsSafetyTests : IDisposable
         "viewbox", "role", "aria-label", "x1", "x2", "y1", "y2", "d", "cx", "cy", "r",
     ];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("dq-docs-").FullName;
+    // The site is built one level down, so that "no page escaped the site" is checked in a folder of the test's own:
+    // the shared temporary folder may hold other programs' html files.
+    private readonly string _own = Directory.CreateTempSubdirectory("dq-docs-").FullName;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private string SiteFolder => Path.Combine(_own, "site");
+
+    public void Dispose() => Directory.Delete(_own, recursive: true);
 
     private IEnumerable<(string Path, IDocument Document)> BuildHostileSite()
     {
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var results = Enumerable.Range(0, 16).Select(i => HostileResults.Create(i, start.AddHours(i), i == 5 ? "../../" + HostileResults.Payloads[i % 8] : null));
-        DataDocsBuilder.Build(results, _folder);
+        DataDocsBuilder.Build(results, SiteFolder);
         var parser = new HtmlParser();
-        return Directory.EnumerateFiles(_folder, "*.html", SearchOption.AllDirectories).Select(p => (p, (IDocument)parser.ParseDocument(File.ReadAllText(p))));
+        return Directory.EnumerateFiles(SiteFolder, "*.html", SearchOption.AllDirectories).Select(p => (p, (IDocument)parser.ParseDocument(File.ReadAllText(p))));
     }
 
     [Fact]
@@ -65,7 +69,7 @@ public sealed class DataDocsSafetyTests : IDisposable
                 Assert.True(File.Exists(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, href.Split('#')[0]))), $"{path}: broken link {href}");
             }
         }
-        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(_folder)!, "*.html"));
+        Assert.Empty(Directory.EnumerateFiles(_own, "*.html"));
     }
 
     [Fact]
@@ -109,7 +113,7 @@ public sealed class DataDocsSafetyTests : IDisposable
     public void HostileSite_DataIslandIsEscapedJson()
     {
         BuildHostileSite().ToList();
-        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+        var html = File.ReadAllText(Path.Combine(SiteFolder, "index.html"));
         var start = html.IndexOf("<script type=\"application/json\" id=\"runs-data\">", StringComparison.Ordinal);
         var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
         var island = html[(html.IndexOf('>', start) + 1)..end];
