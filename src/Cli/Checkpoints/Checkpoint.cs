@@ -30,6 +30,9 @@ internal sealed record CheckpointValidation(
 
     /// <summary>Where the baseline is named.</summary>
     public SourceMark? BaselineMark { get; init; }
+
+    /// <summary>The suite parameters: the checkpoint's <c>parameters:</c> with the validation's own on top.</summary>
+    public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
 }
 
 /// <summary>Something done with the results once every validation has run.</summary>

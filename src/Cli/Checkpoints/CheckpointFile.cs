@@ -32,8 +32,8 @@ namespace Dq.Cli.Checkpoints;
 /// </remarks>
 internal static class CheckpointFile
 {
-    private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format"];
-    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition"];
+    private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format", "parameters"];
+    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition", "parameters"];
     private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
     private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs", "emit_metrics"];
     private static readonly string[] s_emitMetricsKeys = ["emf", "namespace"];
@@ -61,13 +61,25 @@ internal static class CheckpointFile
         {
             throw Error(list.Mark, "`validations` is empty; add at least one `- data: ... suite: ...` entry.");
         }
-        var validations = list.Items.Select((item, i) => ReadValidation(item, i + 1, folder, defaultFormat)).ToList();
+        var parameters = map["parameters"] is { } p ? ReadParameters(p, "the checkpoint") : new Dictionary<string, object?>();
+        var validations = list.Items.Select((item, i) => ReadValidation(item, i + 1, folder, defaultFormat, parameters)).ToList();
         var actions = map["actions"] is { } a ? ReadActions(a, folder) : [new StoreResultAction(map.Mark, null)];
         var gate = map["gate"] is { } g ? ReadGate(g) : GatePolicy.Error;
         return new Checkpoint(name, fullPath, validations, actions, gate);
     }
 
-    private static CheckpointValidation ReadValidation(ConfigNode node, int number, string folder, ResultFormat? defaultFormat)
+    /// <summary>A <c>parameters:</c> mapping of names to plain values (numbers, booleans and null are typed, the rest is text).</summary>
+    private static IReadOnlyDictionary<string, object?> ReadParameters(ConfigNode node, string where)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in Map(node, $"`parameters` of {where}").Entries)
+        {
+            values[key.Name] = value is ConfigScalar { IsNull: true } ? null : RunParameters.Value(Text(value, $"parameter `{key.Name}`"));
+        }
+        return values;
+    }
+
+    private static CheckpointValidation ReadValidation(ConfigNode node, int number, string folder, ResultFormat? defaultFormat, IReadOnlyDictionary<string, object?> checkpointParameters)
     {
         var where = $"validation {number}";
         var map = Map(node, where);
@@ -95,6 +107,7 @@ internal static class CheckpointFile
         {
             Baseline = baseline is null ? null : Resolve(folder, PathText(baseline, $"`baseline` of {where}")),
             BaselineMark = baseline?.Mark,
+            Parameters = map["parameters"] is { } own ? RunParameters.Merge(checkpointParameters, ReadParameters(own, where)) : checkpointParameters,
         };
     }
 

@@ -13,17 +13,18 @@ namespace Dq.Cli.Checkpoints;
 /// </summary>
 internal static class CheckpointPlanner
 {
-    public static RunPlan Plan(Checkpoint checkpoint, DqProject project, string? storeOverride)
+    public static RunPlan Plan(Checkpoint checkpoint, DqProject project, string? storeOverride, IReadOnlyDictionary<string, object?>? parameterOverrides = null)
     {
         var suites = new Dictionary<string, ExpectationSuite>(StringComparer.Ordinal);
         var jobs = new List<ValidationJob>();
         var missing = new List<UnreadData>();
         foreach (var v in checkpoint.Validations)
         {
-            var key = $"{v.Suite}\n{v.Baseline}";
+            var parameters = RunParameters.Merge(v.Parameters, parameterOverrides ?? new Dictionary<string, object?>());
+            var key = $"{v.Suite}\n{v.Baseline}\n{RunParameters.Key(parameters)}";
             if (!suites.TryGetValue(key, out var suite))
             {
-                suite = suites[key] = SuiteOf(v);
+                suite = suites[key] = SuiteOf(v, parameters);
             }
             var files = Expand(v.Data);
             if (files.Count == 0)
@@ -56,7 +57,7 @@ internal static class CheckpointPlanner
     }
 
     /// <summary>The validation's suite, with one more expectation, that the data matches the baseline, when a baseline is given.</summary>
-    private static ExpectationSuite SuiteOf(CheckpointValidation v)
+    private static ExpectationSuite SuiteOf(CheckpointValidation v, IReadOnlyDictionary<string, object?> parameters)
     {
         ExpectationSuite? suite = null;
         if (v.Suite is not null)
@@ -65,7 +66,7 @@ internal static class CheckpointPlanner
             {
                 throw ConfigReader.Error(v.SuiteMark, $"the suite file `{v.Suite}` does not exist. Paths in a checkpoint are relative to the checkpoint's folder.");
             }
-            suite = SuiteJson.Read(v.Suite);
+            suite = SuiteJson.Read(v.Suite, RunParameters.Of(parameters));
         }
         if (v.Baseline is null)
         {

@@ -34,6 +34,11 @@ internal static class ValidateCommand
         var metricsNamespace = new Option<string?>("--metrics-namespace") { Description = "The CloudWatch namespace of --metrics-emf (default: dq)." };
         var store = new Option<string?>("--store") { Description = "Keep the run in this validation store (SQLite), or 'none'. Default: the project's store (dq.yml), or none outside a project." };
         var threads = CommandValidation.Threads("Worker threads per validation.");
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "A suite parameter, name=value (repeatable): the value of {\"$PARAMETER\": \"name\"} kwargs; over a checkpoint's `parameters:`.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var interval = new Option<double>("--progress-interval") { Description = "Seconds between plain progress lines.", Hidden = true, DefaultValueFactory = _ => ProgressDisplay.DefaultInterval.TotalSeconds };
 
         var command = new Command("validate", """
@@ -57,7 +62,7 @@ internal static class ValidateCommand
             pushed over OTLP (OTEL_EXPORTER_OTLP_PROTOCOL http/protobuf or grpc, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME).
             """)
         {
-            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval,
+            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval, parameters,
         };
         csv.AddTo(command);
         command.AddCheck(r =>
@@ -92,10 +97,11 @@ internal static class ValidateCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var session = new RunSession(stdout, stderr, common.Get(parse), TimeSpan.FromSeconds(Math.Max(0.001, parse.GetValue(interval))), parse.GetValue(threads));
+            var values = RunParameters.FromOptions(parse.GetValue(parameters) ?? []);
             var plan = parse.GetValue(checkpoint) is { } file
-                ? CheckpointPlan(file, parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit))
+                ? CheckpointPlan(file, parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit), values)
                 : SuitePlan(parse.GetValue(data)!, parse.GetValue(suite)!, parse.GetValue(format) ?? DataFormat.Auto, csv.Read(parse),
-                    parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit));
+                    parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit), values);
             plan = plan with
             {
                 DocsPaths = parse.GetValue(docs) is { } d ? [.. plan.DocsPaths, Path.GetFullPath(d)] : plan.DocsPaths,
@@ -113,22 +119,23 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, CsvReaderOptions? csv, string resultFormat, string? store, string? output, string? junit)
+    private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, CsvReaderOptions? csv, string resultFormat, string? store, string? output, string? junit,
+        IReadOnlyDictionary<string, object?> parameters)
     {
         var level = ResultFormat.ParseLevel(resultFormat);
-        var suite = SuiteJson.Read(suitePath);
+        var suite = SuiteJson.Read(suitePath, RunParameters.Of(parameters));
         var job = new ValidationJob(data, data, format, csv, suite, new ResultFormat(level));
         var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
         return new RunPlan(null, [job], [], StoreOption.Resolve(store, projectStore),
             output is null ? [] : [output], junit is null ? [] : [junit], GatePolicy.Error);
     }
 
-    private static RunPlan CheckpointPlan(string file, string? store, string? output, string? junit)
+    private static RunPlan CheckpointPlan(string file, string? store, string? output, string? junit, IReadOnlyDictionary<string, object?> parameters)
     {
         var checkpoint = CheckpointFile.Read(file);
         var folder = Path.GetDirectoryName(checkpoint.FilePath)!;
         var project = DqProject.Find(folder) ?? DqProject.Default(folder);
-        var plan = CheckpointPlanner.Plan(checkpoint, project, store);
+        var plan = CheckpointPlanner.Plan(checkpoint, project, store, parameters);
         return plan with
         {
             JsonPaths = output is null ? plan.JsonPaths : [.. plan.JsonPaths, output],

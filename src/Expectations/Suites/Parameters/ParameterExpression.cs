@@ -136,7 +136,7 @@ internal sealed class ParameterExpression
         }
         if (!Next('('))
         {
-            return _parameters.Values.TryGetValue(word, out var named) ? Normalize(named) : throw Error($"unknown parameter `{word}`; pass it with the run's parameters");
+            return _parameters.Values.TryGetValue(word, out var named) ? Normalize(named) : throw Error($"unknown parameter `{word}`; pass it with the run's parameters (on the command line `--param {word}=VALUE`, in a checkpoint `parameters: {{ {word}: VALUE }}`)");
         }
         var (positional, named2) = Arguments();
         return word switch
