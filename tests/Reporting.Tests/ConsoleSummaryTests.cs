@@ -70,7 +70,7 @@ public sealed class ConsoleSummaryTests
         var text = Summary(Statuses("a"), suite);
 
         Assert.Contains("ERROR", text, StringComparison.Ordinal);
-        Assert.Contains("column `price` is not in the data; the columns are `status`", text, StringComparison.Ordinal);
+        Assert.Contains("column `price` is not in the data. The columns are `status`", text, StringComparison.Ordinal);
     }
 
     [Fact]

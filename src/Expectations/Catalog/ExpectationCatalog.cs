@@ -116,7 +116,7 @@ public static class ExpectationCatalog
         if (!s_types.TryGetValue(configuration.Type, out var create))
         {
             throw new ConfigurationException(
-                $"{location}: unknown expectation type `{configuration.Type}`. dq supports {string.Join(", ", s_types.Keys.Order())}.");
+                $"{location}: unknown expectation type `{configuration.Type}`.{Spelling.DidYouMean(configuration.Type, s_types.Keys)} dq supports {string.Join(", ", s_types.Keys.Order())}.");
         }
         if (configuration.Meta["severity"] is { } severity &&
             !(severity.GetValueKind() == System.Text.Json.JsonValueKind.String && severity.GetValue<string>() is "error" or "warn"))

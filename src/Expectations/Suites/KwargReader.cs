@@ -32,7 +32,7 @@ internal sealed class KwargReader
         return value switch
         {
             string s when s.Length > 0 => s,
-            null => throw Error(name, _kwargs.ContainsKey(name) ? "is null" : "is missing", "give it as a text value"),
+            null => throw Error(name, _kwargs.ContainsKey(name) ? "is null" : $"is missing{Misspelt(name)}", "give it as a text value"),
             _ => throw Error(name, $"is {Describe(value)}", "give it as a non-empty text value"),
         };
     }
@@ -143,10 +143,16 @@ internal sealed class KwargReader
             if (!_known.Contains(name))
             {
                 var known = string.Join(", ", _known.Except(s_common).Order().Select(k => $"`{k}`"));
-                throw new ConfigurationException($"{Location}: unknown kwarg `{name}`. This expectation takes {known} (plus result_format, catch_exceptions, meta). Check the spelling.");
+                throw new ConfigurationException($"{Location}: unknown kwarg `{name}`.{Spelling.DidYouMean(name, _known)} This expectation takes {known} (plus result_format, catch_exceptions, meta).");
             }
         }
     }
+
+    /// <summary>" (`colum` is given: did you mean it?)" when a kwarg the expectation does not know is a near miss of <paramref name="name"/>.</summary>
+    private string Misspelt(string name) =>
+        _kwargs.Select(k => k.Key).Where(k => !_known.Contains(k) && Spelling.DidYouMean(k, [name]).Length > 0).FirstOrDefault() is { } near
+            ? $" (`{near}` is given: is it a misspelling of `{name}`?)"
+            : "";
 
     public ConfigurationException Error(string kwarg, string problem, string fix) =>
         new($"{Location}: kwarg `{kwarg}` {problem}; {fix}.");
