@@ -42,7 +42,10 @@ public static class SuiteJson
         }
         catch (JsonException e)
         {
-            throw new ConfigurationException($"suite file `{source}` is not valid JSON: {e.Message} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
+            // System.Text.Json's message ends in its own 0-based "LineNumber: 1 | BytePositionInLine: 60."; one
+            // 1-based location, as editors count, is clearer.
+            var problem = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
+            throw new ConfigurationException($"suite file `{source}` line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: not valid JSON: {problem} Fix the syntax there.", e);
         }
         if (root is not JsonObject suite)
         {

@@ -29,4 +29,17 @@ public sealed class DidYouMeanTests : TempFolderTest
         Assert.Equal(ExitCodes.ExpectationFailed, code);
         Assert.Contains("column `order_ld` is not in the data. Did you mean `order_id`?", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JsonSyntaxError_GivesOneOneBasedLineAndColumn()
+    {
+        // Line 2: the comma before `"kwargs"` (its quote is the 63rd character of the line) is missing.
+        string suite = Write("suites/syntax.json", "{\"name\": \"s\",\n\"expectations\": [{\"type\": \"expect_column_values_to_be_unique\" \"kwargs\": {}}]}");
+
+        var (code, _, error) = DqRunner.Run("validate", s_orders, "--suite", suite, "--store", "none");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains("line 2, column 63: not valid JSON", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error, StringComparison.Ordinal);
+    }
 }
