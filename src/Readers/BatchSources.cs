@@ -28,8 +28,13 @@ public static class BatchSources
     public static IBatchSource Open(string path, DataFormat format = DataFormat.Auto, CsvReaderOptions? csv = null, bool inferCsvTypes = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string extension = Path.GetExtension(path).ToUpperInvariant();
+        // `orders.csv.gz`: the format is the inner name's; CSV and JSON lines are decompressed as they stream.
+        string extension = Path.GetExtension(DataFiles.IsGzip(path) ? path[..^3] : path).ToUpperInvariant();
         char? sniffedDelimiter = null;
+        if (DataFiles.IsGzip(path) && format == DataFormat.Auto && extension is not (".CSV" or ".TSV" or ".JSONL" or ".NDJSON"))
+        {
+            throw new DataReadException($"`{path}`: dq reads gzip-compressed CSV and JSON lines (.csv.gz, .tsv.gz, .jsonl.gz, .ndjson.gz); name the file so, or pass --format csv or jsonlines.") { FilePath = path };
+        }
         if (format == DataFormat.Auto)
         {
             format = extension switch

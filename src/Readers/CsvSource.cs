@@ -202,5 +202,5 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
 
     private CsvTokenizer Open() => new(_open(), Name, _options);
 
-    private static FileStream OpenFile(string path) => DataFiles.OpenRead(path, FileOptions.SequentialScan, bufferSize: 0);
+    private static Stream OpenFile(string path) => DataFiles.OpenText(path, FileOptions.SequentialScan, bufferSize: 0);
 }

@@ -34,4 +34,62 @@ internal static class DataFiles
         }
         return stream;
     }
+
+    /// <summary>Whether the path names gzip-compressed data (<c>orders.csv.gz</c>), decompressed as it is read.</summary>
+    public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Opens a text file (CSV, JSON lines) for one sequential read: <c>.gz</c> files are decompressed as they stream,
+    /// never whole in memory; a corrupt or truncated gzip stream is a <see cref="Dq.Expectations.DataReadException"/>.
+    /// </summary>
+    public static Stream OpenText(string path, FileOptions options = FileOptions.None, int bufferSize = 4096)
+    {
+        FileStream file = OpenRead(path, options, IsGzip(path) ? 1 << 16 : bufferSize);
+        return IsGzip(path) ? new GzipText(path, new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress)) : file;
+    }
+
+    /// <summary>A gzip stream whose corruption is reported as unreadable data naming the file.</summary>
+    private sealed class GzipText(string path, System.IO.Compression.GZipStream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                return inner.Read(buffer);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new Dq.Expectations.DataReadException($"`{path}` is not valid gzip data ({ex.Message}); check that the file is complete, or decompress it yourself.", ex) { FilePath = path };
+            }
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
 }

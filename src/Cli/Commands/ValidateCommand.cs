@@ -124,9 +124,10 @@ internal static class ValidateCommand
     {
         var level = ResultFormat.ParseLevel(resultFormat);
         var suite = SuiteJson.Read(suitePath, RunParameters.Of(parameters));
-        var job = new ValidationJob(data, data, format, csv, suite, new ResultFormat(level));
+        var (files, missing) = DataArgument.Files(data, suite);
+        var jobs = files.Select(file => new ValidationJob(file, file == data ? data : Path.GetRelativePath(Environment.CurrentDirectory, file), format, csv, suite, new ResultFormat(level))).ToList();
         var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
-        return new RunPlan(null, [job], [], StoreOption.Resolve(store, projectStore),
+        return new RunPlan(null, jobs, missing, StoreOption.Resolve(store, projectStore),
             output is null ? [] : [output], junit is null ? [] : [junit], GatePolicy.Error);
     }
 

@@ -74,7 +74,7 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
             stderr.WriteLine($"dq: {storeError}");
             code = code == ExitCodes.DataUnreadable ? code : ExitCodes.UsageOrConfiguration;
         }
-        if (plan.CheckpointName is not null || verbosity == Verbosity.Quiet)
+        if (plan.CheckpointName is not null || verbosity == Verbosity.Quiet || results.Count > 1)
         {
             summary.WriteLine(Overall(plan, results, code));
         }

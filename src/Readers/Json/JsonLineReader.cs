@@ -22,7 +22,7 @@ internal sealed class JsonLineReader : IDisposable
     public JsonLineReader(string path)
     {
         _path = path;
-        _stream = DataFiles.OpenRead(path);
+        _stream = DataFiles.OpenText(path);
     }
 
     public (long Line, byte[] Json)? Next()

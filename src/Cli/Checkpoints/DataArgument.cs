@@ -1,0 +1,35 @@
+using Dq.Cli.Running;
+using Dq.Expectations;
+using Dq.Expectations.Suites;
+
+namespace Dq.Cli.Checkpoints;
+
+/// <summary>
+/// The data argument of <c>dq validate</c>: a file, a glob (<c>'data/orders*.csv'</c>, as a checkpoint's <c>data:</c>)
+/// or a folder (every file of a known format below it, Hive-style partition folders included), one validation per file.
+/// </summary>
+internal static class DataArgument
+{
+    /// <summary>The names of the files a folder's validation reads, with or without <c>.gz</c>.</summary>
+    private static readonly string[] s_extensions = [".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".arrow", ".arrows", ".feather", ".ipc"];
+
+    public static (IReadOnlyList<string> Files, IReadOnlyList<UnreadData> Missing) Files(string data, ExpectationSuite suite)
+    {
+        if (Directory.Exists(data))
+        {
+            var found = Glob.Files(Path.Combine(Path.GetFullPath(data), "**", "*"))
+                .Where(f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase) || f.EndsWith(e + ".gz", StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            return found.Count > 0 ? (found, []) : ([], [Unread(data, suite, $"the folder `{data}` holds no data file ({string.Join(", ", s_extensions)}, or .gz of CSV and JSON lines).")]);
+        }
+        if (!Glob.HasWildcards(data))
+        {
+            return ([data], []);
+        }
+        var matches = Glob.Files(Path.GetFullPath(data));
+        return matches.Count > 0 ? (matches, []) : ([], [Unread(data, suite, $"the data pattern `{data}` matched no files. Check the pattern (quote it, so that the shell leaves it to dq); it is relative to the current folder.")]);
+    }
+
+    private static UnreadData Unread(string data, ExpectationSuite suite, string message) =>
+        new(suite, data, new DataReadException(message) { FilePath = data });
+}
