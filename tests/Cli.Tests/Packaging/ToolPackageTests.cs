@@ -23,7 +23,13 @@ public sealed class ToolPackageTests(InstalledTool tool) : TempFolderTest
         // The libraries' symbols go to a .snupkg; the tool's framework-dependent package keeps its .pdbs inside.
         Assert.Equal(hasSymbolPackage, File.Exists(Path.ChangeExtension(package, ".snupkg")));
         using var zip = ZipFile.OpenRead(package);
-        Assert.NotNull(zip.GetEntry("README.md"));
+        var readme = zip.GetEntry("README.md");
+        Assert.NotNull(readme);
+        using (var text = new StreamReader(readme.Open()))
+        {
+            // The package's own README, not the repository's (which starts with `dotnet run --project src/Cli`).
+            Assert.Equal($"# {(id.StartsWith("dq", StringComparison.Ordinal) ? "dq" : id)}", text.ReadLine());
+        }
         var metadata = Metadata(zip);
         Assert.Equal("Apache-2.0", metadata.Elements().Single(e => e.Name.LocalName == "license").Value);
         Assert.Equal("README.md", metadata.Elements().Single(e => e.Name.LocalName == "readme").Value);
