@@ -37,7 +37,7 @@ public static class ModelQualityAnalyzer
     public const long MinRowsForDeviation = 200;
 
     /// <summary>The subsamples' seed: fixed, so statistics are reproducible.</summary>
-    private const ulong Seed = 0x5EED_D0_17UL;
+    internal const ulong Seed = 0x5EED_D0_17UL;
 
     /// <summary>Measures the model whose labels and predictions <paramref name="source"/> holds.</summary>
     /// <exception cref="ConfigurationException">A column is missing or of the wrong type, an option does not fit the problem type, or a probability is outside [0, 1].</exception>

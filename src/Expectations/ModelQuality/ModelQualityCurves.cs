@@ -32,11 +32,12 @@ internal static class ModelQualityCurves
 
     /// <summary>
     /// The threshold indexes kept: all of them, or with more than <paramref name="maxPoints"/> the last of each group
-    /// of ⌊n / maxPoints⌋ consecutive thresholds (Spark's <c>numBins</c> grouping) and always the last threshold.
+    /// of ⌈n / maxPoints⌉ consecutive thresholds and always the last threshold. Spark's <c>numBins</c> groups the same
+    /// way but rounds the group size down, which can leave nearly twice as many points as asked for.
     /// </summary>
     internal static List<int> Kept(int count, int maxPoints)
     {
-        var group = maxPoints > 0 ? count / maxPoints : 0;
+        var group = maxPoints > 0 ? (count + maxPoints - 1) / maxPoints : 0;
         if (group < 2)
         {
             return [.. Enumerable.Range(0, count)];

@@ -33,8 +33,8 @@ public sealed record ModelQualityOptions
 
     /// <summary>
     /// The most points the ROC and precision–recall curves keep (0: one per distinct score). Longer curves are
-    /// downsampled as Spark's <c>BinaryClassificationMetrics(numBins)</c> does: consecutive thresholds are grouped and
-    /// each group keeps its last point. Default 1000, so 10 million distinct scores do not make a 400 MB file.
+    /// downsampled much as Spark's <c>BinaryClassificationMetrics(numBins)</c> does: consecutive thresholds are grouped
+    /// and each group keeps its last point (plus the curves' fixed end points). Default 1000, so 10 million distinct scores do not make a 400 MB file.
     /// </summary>
     public int MaxCurvePoints { get; init; } = 1000;
 }
