@@ -132,6 +132,7 @@ public static class ModelQualityAnalyzer
         var positive = options.PositiveLabel is null ? "1" : ValueText.Bare(options.PositiveLabel);
         var negative = options.PositiveLabel is null || positive == "1" ? "0" : $"not {positive}";
         var outside = state.Outside;
+        var curves = state.Scores?.Curves();
         return new ModelQualityStatistics(ModelProblemType.BinaryClassification, c.Total,
             Measure(names, c.Total, name => Value(state, name), samples.Select(s => (Func<string, double>)(name => Value(s, name)))),
             new ModelRowsLeftOut(state.Rows, state.MissingRows, outside.Rows, outside.Labels, outside.Predictions, outside.Values))
@@ -141,8 +142,8 @@ public static class ModelQualityAnalyzer
                 new(negative, [new(negative, c.TrueNegatives), new(positive, c.FalsePositives)]),
                 new(positive, [new(negative, c.FalseNegatives), new(positive, c.TruePositives)]),
             ],
-            Roc = hasScores ? ModelQualityCurves.Roc(state.Scores!.Curves(), options.MaxCurvePoints) : null,
-            PrecisionRecall = hasScores ? ModelQualityCurves.PrecisionRecall(state.Scores!.Curves(), options.MaxCurvePoints) : null,
+            Roc = curves is null ? null : ModelQualityCurves.Roc(curves, options.MaxCurvePoints),
+            PrecisionRecall = curves is null ? null : ModelQualityCurves.PrecisionRecall(curves, options.MaxCurvePoints),
         };
     }
 
