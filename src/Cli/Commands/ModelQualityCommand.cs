@@ -58,32 +58,37 @@ internal static class ModelQualityCommand
         csv.AddTo(command);
         command.Validators.Add(r =>
         {
-            if (r.GetValue(threads) < 0)
+            if (!Parses(r, problemType, out var type) || !Parses(r, threshold, out var givenThreshold)
+                || !Parses(r, threads, out var threadCount) || !Parses(r, curvePoints, out var points))
             {
-                r.AddError($"--threads must be 0 (share every core) or more, not {r.GetValue(threads).ToString(CultureInfo.InvariantCulture)}.");
+                return; // a value that does not convert: the parser reports it, and the combinations cannot be judged
             }
-            if (r.GetValue(curvePoints) < 0)
+            if (threadCount < 0)
             {
-                r.AddError($"--curve-points must be 0 (every point) or more, not {r.GetValue(curvePoints).ToString(CultureInfo.InvariantCulture)}.");
+                r.AddError($"--threads must be 0 (share every core) or more, not {threadCount.ToString(CultureInfo.InvariantCulture)}.");
             }
-            var binary = r.GetValue(problemType) == ModelProblemType.BinaryClassification;
+            if (points < 0)
+            {
+                r.AddError($"--curve-points must be 0 (every point) or more, not {points.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            var binary = type == ModelProblemType.BinaryClassification;
             if (r.GetValue(prediction) is null && !(binary && r.GetValue(probability) is not null))
             {
                 r.AddError(binary
                     ? "Give --prediction (the predicted labels), or --probability to predict at --threshold."
                     : "--prediction is required: the column of predicted labels or values.");
             }
-            if (r.GetValue(threshold) is not null && r.GetValue(prediction) is not null)
+            if (givenThreshold is not null && r.GetValue(prediction) is not null)
             {
                 r.AddError("--threshold turns --probability into predictions, but --prediction gives them already; leave out one of the two.");
             }
-            if (r.GetValue(threshold) is { } th && !(th is >= 0 and <= 1))
+            if (givenThreshold is { } th && !(th is >= 0 and <= 1))
             {
                 r.AddError($"--threshold must be a probability between 0 and 1, not {th.ToString(CultureInfo.InvariantCulture)}.");
             }
-            if (!binary && (r.GetValue(probability) is not null || r.GetValue(positiveLabel) is not null || r.GetValue(threshold) is not null))
+            if (!binary && (r.GetValue(probability) is not null || r.GetValue(positiveLabel) is not null || givenThreshold is not null))
             {
-                r.AddError($"--probability, --threshold and --positive-label are for BinaryClassification only, not {r.GetValue(problemType)}.");
+                r.AddError($"--probability, --threshold and --positive-label are for BinaryClassification only, not {type}.");
             }
         });
         command.SetAction((parse, cancellationToken) =>
@@ -131,6 +136,24 @@ internal static class ModelQualityCommand
             return Task.FromResult(violations is { Count: > 0 } ? ExitCodes.ExpectationFailed : ExitCodes.Success);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The option's value, or false when its text does not convert. System.CommandLine runs command validators before
+    /// it reports such a value, and throws when a validator asks for it; the parser's own error then stands alone.
+    /// </summary>
+    private static bool Parses<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option, out T value)
+    {
+        try
+        {
+            value = result.GetValue(option)!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 
     private static ModelQualityConstraints ReadConstraints(string folder)

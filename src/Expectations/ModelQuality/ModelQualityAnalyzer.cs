@@ -126,6 +126,11 @@ public static class ModelQualityAnalyzer
                 $"The probability column `{options.ProbabilityColumn}` holds {ValueText.Format(bad.Value)} at row {bad.Row.ToString(CultureInfo.InvariantCulture)}, outside [0, 1] ({ValueText.Count(state.ScoresOutOfRange, "row")} out of range); give the model's probability of the positive class, between 0 and 1.");
         }
         var hasScores = state.Scores is not null;
+        if (hasScores)
+        {
+            // Six buffers of up to every row each: the sorts are most of the work after the scan, and independent.
+            Parallel.ForEach([state, .. samples], new ParallelOptions { MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : -1 }, s => s.Scores!.Sort());
+        }
         var names = BinaryOrder.Where(n => hasScores || n != MetricNames.Auc).ToList();
         double Value(BinaryClassificationState s, string name) => name == MetricNames.Auc ? s.Scores!.Auc() : ClassificationMetrics.Compute(s.Confusion, name);
         var c = state.Confusion;

@@ -312,6 +312,23 @@ public sealed class ModelQualityCommandTests : IDisposable
         Assert.Contains("--threshold", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--problem-type", "Binary", "BinaryClassification")] // the parser's did-you-mean, not a crash
+    [InlineData("--threshold", "abc", "--threshold")]
+    [InlineData("--threads", "many", "--threads")]
+    public void ValueThatDoesNotConvert_ExitsTwo_WithTheParsersMessage(string option, string value, string expected)
+    {
+        string[] args = ["model-quality", "x.csv", "--problem-type", "BinaryClassification", "--label", "label", "--probability", "score", "--out", Path("out")];
+        var i = Array.IndexOf(args, option);
+        args = i >= 0 ? [.. args[..(i + 1)], value, .. args[(i + 2)..]] : [.. args, option, value];
+
+        var (code, _, stderr) = DqRunner.Run(args);
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Regression_OverATextColumn_ExitsTwo()
     {
