@@ -5,7 +5,6 @@ using Dq.Expectations.Kernels;
 using Dq.Expectations.Kernels.ModelQuality;
 using Dq.Expectations.Metrics;
 using Dq.Expectations.Planning;
-using Dq.Expectations.Results;
 
 namespace Dq.Expectations.ModelQuality;
 
@@ -123,7 +122,7 @@ public static class ModelQualityAnalyzer
         if (state.FirstScoreOutOfRange is { } bad)
         {
             throw new ConfigurationException(
-                $"The probability column `{options.ProbabilityColumn}` holds {ValueText.Format(bad.Value)} at row {bad.Row.ToString(CultureInfo.InvariantCulture)}, outside [0, 1] ({ValueText.Count(state.ScoresOutOfRange, "row")} out of range); give the model's probability of the positive class, between 0 and 1.");
+                $"The probability column `{options.ProbabilityColumn}` holds {Text(bad.Value)} at row {bad.Row.ToString(CultureInfo.InvariantCulture)}, outside [0, 1] ({state.ScoresOutOfRange.ToString("N0", CultureInfo.InvariantCulture)} row{(state.ScoresOutOfRange == 1 ? "" : "s")} out of range); give the model's probability of the positive class, between 0 and 1.");
         }
         var hasScores = state.Scores is not null;
         if (hasScores)
@@ -134,7 +133,7 @@ public static class ModelQualityAnalyzer
         var names = BinaryOrder.Where(n => hasScores || n != MetricNames.Auc).ToList();
         double Value(BinaryClassificationState s, string name) => name == MetricNames.Auc ? s.Scores!.Auc() : ClassificationMetrics.Compute(s.Confusion, name);
         var c = state.Confusion;
-        var positive = options.PositiveLabel is null ? "1" : ValueText.Bare(options.PositiveLabel);
+        var positive = options.PositiveLabel is null ? "1" : Text(options.PositiveLabel);
         var negative = options.PositiveLabel is null || positive == "1" ? "0" : $"not {positive}";
         var outside = state.Outside;
         var curves = state.Scores?.Curves();
@@ -182,6 +181,9 @@ public static class ModelQualityAnalyzer
         return [.. names.Select(name => new ModelMetric(name, value(name),
             rows < MinRowsForDeviation ? double.NaN : SampleDeviation([.. sampleValues.Select(s => s(name))])))];
     }
+
+    /// <summary>A value as plain invariant text (this engine namespace does not use the results' formatting).</summary>
+    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
 
     /// <summary>The sample standard deviation (n − 1); NaN when a subsample's metric is not defined.</summary>
     internal static double SampleDeviation(IReadOnlyList<double> values)
