@@ -32,6 +32,7 @@ internal static class DqApp
             ValidateCommand.Create(stdout, stderr, common),
             ProfileCommand.Create(stdout, stderr, common),
             MonitorCommand.Create(stdout, stderr, common),
+            ModelQualityCommand.Create(stdout, stderr, common),
             InitCommand.Create(stdout, common),
             RunsCommand.Create(stdout, common),
             SuiteCommand.Create(stdout, common),

@@ -52,6 +52,53 @@ public sealed class DataAssertions
     /// <exception cref="Dq.Expectations.ConfigurationException">The type is unknown or a kwarg is invalid.</exception>
     public DataAssertions Satisfying(string type, IReadOnlyDictionary<string, object?> kwargs) => Check(b => b.Expect(type, kwargs));
 
+    /// <summary>
+    /// Asserts a classifier's metric over the table's labels and predictions (<see cref="Dq.Expectations.Catalog.ExpectClassificationMetricToBeBetween"/>),
+    /// such as a deployment gate: <c>HaveClassificationMetricBetween("accuracy", "label", "prediction", min: 0.8)</c>. A failure
+    /// reads "accuracy 0.74 is below 0.8 (on 20,000 rows)".
+    /// </summary>
+    /// <param name="metric">SageMaker's name: accuracy, precision, recall, f0_5, f1, f2, auc, the rates, or a weighted_* multiclass metric.</param>
+    /// <param name="labelColumn">The column of actual labels.</param>
+    /// <param name="predictionColumn">The column of predicted labels.</param>
+    /// <param name="min">The lowest accepted value; null for none.</param>
+    /// <param name="max">The highest accepted value; null for none.</param>
+    /// <param name="scoreColumn">The column of the probability of the positive class, needed for auc.</param>
+    /// <param name="positiveLabel">The positive class; 1 when null.</param>
+    /// <exception cref="DataAssertionException">The metric is out of bounds or could not be measured.</exception>
+    public DataAssertions HaveClassificationMetricBetween(
+        string metric, string labelColumn, string predictionColumn, double? min = null, double? max = null, string? scoreColumn = null, object? positiveLabel = null) =>
+        Check(b => b.ExpectClassificationMetricToBeBetween(metric, labelColumn, predictionColumn, min, max, scoreColumn, positiveLabel));
+
+    /// <summary>
+    /// Asserts a regression model's error (<see cref="Dq.Expectations.Catalog.ExpectRegressionMetricToBeBetween"/>):
+    /// <c>HaveRegressionMetricBetween("rmse", "price", "predicted_price", max: 25)</c>.
+    /// </summary>
+    /// <param name="metric">mae, mse, rmse, r2 or mape (a fraction).</param>
+    /// <param name="labelColumn">The column of actual values.</param>
+    /// <param name="predictionColumn">The column of predicted values.</param>
+    /// <param name="min">The lowest accepted value; null for none.</param>
+    /// <param name="max">The highest accepted value; null for none.</param>
+    /// <exception cref="DataAssertionException">The metric is out of bounds or could not be measured.</exception>
+    public DataAssertions HaveRegressionMetricBetween(string metric, string labelColumn, string predictionColumn, double? min = null, double? max = null) =>
+        Check(b => b.ExpectRegressionMetricToBeBetween(metric, labelColumn, predictionColumn, min, max));
+
+    /// <summary>
+    /// Asserts a SageMaker Clarify bias metric between the rows whose <paramref name="facetColumn"/> is one of
+    /// <paramref name="facetValues"/> and the others (<see cref="Dq.Expectations.Catalog.ExpectBiasMetricToBeBetween"/>):
+    /// <c>HaveBiasMetricBetween("demographic_parity_difference", "gender", ["female"], "label", "prediction", max: 0.1)</c>.
+    /// </summary>
+    /// <param name="metric">Clarify's ci, dpl, kl, js, lp, tvd, ks, dppl, di, dca, dcr, rd, sd, dar, drr, ad, te, or demographic_parity_difference, equalized_odds_difference.</param>
+    /// <param name="facetColumn">The column of the sensitive attribute.</param>
+    /// <param name="facetValues">Its values that make up the sensitive group.</param>
+    /// <param name="labelColumn">The column of actual labels.</param>
+    /// <param name="predictionColumn">The column of predicted labels, needed by the post-training metrics.</param>
+    /// <param name="min">The lowest accepted value; null for none.</param>
+    /// <param name="max">The highest accepted value; null for none.</param>
+    /// <exception cref="DataAssertionException">The metric is out of bounds, or a facet has no rows.</exception>
+    public DataAssertions HaveBiasMetricBetween<T>(
+        string metric, string facetColumn, IEnumerable<T> facetValues, string labelColumn, string? predictionColumn = null, double? min = null, double? max = null) =>
+        Check(b => b.ExpectBiasMetricToBeBetween(metric, facetColumn, facetValues, labelColumn, predictionColumn, min, max));
+
     internal DataAssertions Check(Func<SuiteBuilder, SuiteBuilder> add)
     {
         var suite = add(ExpectationSuite.Create("assertion")).Build();

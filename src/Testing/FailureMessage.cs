@@ -9,7 +9,7 @@ namespace Dq.Testing;
 /// <summary>
 /// Writes the message of a failed validation for a test runner: one numbered entry per failed expectation with
 /// the rule in plain words (the catalogue's sentence, which names the column) with its GX type, what was observed, and sample bad values
-/// with their 0-based row indexes.
+/// with their 0-based row indexes. A model-metric expectation gives its outcome in one line instead of the observed value.
 /// </summary>
 internal static class FailureMessage
 {
@@ -49,7 +49,12 @@ internal static class FailureMessage
             text.Append("     failed (no details: the result format is BOOLEAN_ONLY)\n");
             return;
         }
-        if (details.HasObservedValue)
+        if (ExpectationCatalog.DescribeOutcome(r) is { } outcome)
+        {
+            // A model gate says what it measured against which bound: "accuracy 0.74 is below 0.8 (on 20,000 rows)".
+            text.Append(CultureInfo.InvariantCulture, $"     {Clean(outcome, int.MaxValue)}\n");
+        }
+        else if (details.HasObservedValue)
         {
             text.Append(CultureInfo.InvariantCulture, $"     observed value: {Value(details.ObservedValue)}\n");
         }

@@ -8,12 +8,13 @@ namespace Dq.Expectations.Metrics;
 
 /// <summary>
 /// A binary classifier's confusion matrix over the rows, and its scores when <paramref name="Columns"/> has a third
-/// column (label, prediction[, score]): one pass, the scores kept for one sort at the end.
+/// column (label, prediction[, score]): one pass, the scores kept for one sort at the end. With
+/// <paramref name="ScoreThreshold"/> the columns are (label, score) and the predictions are the scores at the threshold.
 /// </summary>
-internal sealed record BinaryClassificationKey(ColumnList Columns, LabelClasses Classes) : MultiColumnMetricKey(Columns)
+internal sealed record BinaryClassificationKey(ColumnList Columns, LabelClasses Classes, double? ScoreThreshold = null) : MultiColumnMetricKey(Columns)
 {
     /// <exception cref="MetricPreconditionException">The score column is not numeric.</exception>
-    public override ColumnKernel CreateKernel(IReadOnlyList<Field> fields, int sampleLimit) => new BinaryClassificationKernel(fields, Classes);
+    public override ColumnKernel CreateKernel(IReadOnlyList<Field> fields, int sampleLimit) => new BinaryClassificationKernel(fields, Classes, ScoreThreshold);
 }
 
 /// <summary>A multiclass confusion matrix over (label, prediction) pairs.</summary>
@@ -46,4 +47,15 @@ internal sealed record CellList(IReadOnlyList<Cell> Cells)
     public override int GetHashCode() => Cells.Aggregate(Cells.Count, (h, c) => HashCode.Combine(h, c));
 
     public override string ToString() => $"[{string.Join(", ", Cells)}]";
+}
+
+/// <summary>
+/// <paramref name="Inner"/> computed over replicate <paramref name="Replicate"/> of a random subsample holding each row
+/// with probability <paramref name="Fraction"/> (SageMaker's standard deviations: the metric over five 80% samples).
+/// It reads the inner key's columns, so it shares their scan.
+/// </summary>
+internal sealed record SubsampleKey(MultiColumnMetricKey Inner, int Replicate, double Fraction, ulong Seed) : MultiColumnMetricKey(Inner.Columns)
+{
+    public override ColumnKernel CreateKernel(IReadOnlyList<Field> fields, int sampleLimit) =>
+        new SubsampleKernel(Inner.CreateKernel(fields, sampleLimit), Replicate, Fraction, Seed);
 }

@@ -35,6 +35,14 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
     private readonly byte[][] _positiveTexts;
     private readonly byte[][]? _negativeTexts;
 
+    // Arrays, looped by index: a foreach over the IReadOnlyList properties would allocate an enumerator per row.
+    private readonly Cell[] _positives;
+    private readonly Cell[]? _negatives;
+
+    // The whole-number spellings, for integer columns, which can match nothing else.
+    private readonly long[] _positiveIntegers;
+    private readonly long[]? _negativeIntegers;
+
     /// <param name="positives">The values of the positive class (numbers, text, booleans), at least one.</param>
     /// <param name="negatives">The values of the negative class, or null for every other value.</param>
     public LabelClasses(IEnumerable<object> positives, IEnumerable<object>? negatives)
@@ -44,6 +52,10 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
         Negatives = negatives is null ? null : [.. negatives.SelectMany(Spellings).Distinct().Where(c => !Positives.Contains(c))];
         _positiveTexts = Texts(Positives);
         _negativeTexts = Negatives is null ? null : Texts(Negatives);
+        _positives = [.. Positives];
+        _negatives = Negatives is null ? null : [.. Negatives];
+        _positiveIntegers = Integers(_positives);
+        _negativeIntegers = _negatives is null ? null : Integers(_negatives);
     }
 
     /// <summary>Scikit-learn's and SageMaker's 0/1 classes: 1 (1.0, "1", true) is positive, 0 (0.0, "0", false) negative.</summary>
@@ -62,18 +74,18 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
         {
             return LabelClass.Missing;
         }
-        foreach (var positive in Positives)
+        foreach (var positive in _positives)
         {
             if (positive.Equals(value))
             {
                 return LabelClass.Positive;
             }
         }
-        if (Negatives is null)
+        if (_negatives is null)
         {
             return LabelClass.Negative;
         }
-        foreach (var negative in Negatives)
+        foreach (var negative in _negatives)
         {
             if (negative.Equals(value))
             {
@@ -81,6 +93,16 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
             }
         }
         return LabelClass.Outside;
+    }
+
+    /// <summary>The class of a present value of an integer column: the same as <see cref="Classify"/> of its cell, faster.</summary>
+    public LabelClass ClassifyInteger(long value)
+    {
+        if (Array.IndexOf(_positiveIntegers, value) >= 0)
+        {
+            return LabelClass.Positive;
+        }
+        return _negativeIntegers is null || Array.IndexOf(_negativeIntegers, value) >= 0 ? LabelClass.Negative : LabelClass.Outside;
     }
 
     /// <summary>The class of a text value given as UTF-8 bytes, without making a string of it.</summary>
@@ -110,9 +132,10 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
     /// <summary>Whether <paramref name="value"/> is one of <paramref name="members"/>' spellings.</summary>
     public static bool Contains(IReadOnlyList<Cell> members, in Cell value)
     {
-        foreach (var member in members)
+        // By index: called per row by the bias kernel, where a foreach over the interface would allocate.
+        for (var i = 0; i < members.Count; i++)
         {
-            if (member.Equals(value))
+            if (members[i].Equals(value))
             {
                 return true;
             }
@@ -163,6 +186,9 @@ internal sealed class LabelClasses : IEquatable<LabelClasses>
 
     /// <summary>Cells of one list of spellings as one set: for facet values, which have no negative side.</summary>
     public static IReadOnlyList<Cell> SpellingsOf(IEnumerable<object> values) => [.. values.SelectMany(Spellings).Distinct()];
+
+    private static long[] Integers(Cell[] cells) =>
+        [.. cells.Where(c => c.Kind == CellKind.Number && c.IsIntegral).Select(c => c.Integer).Distinct()];
 
     private static byte[][] Texts(IReadOnlyList<Cell> cells) =>
         [.. cells.Where(c => c.Kind == CellKind.Text).Select(c => Encoding.UTF8.GetBytes((string)c.Reference!))];

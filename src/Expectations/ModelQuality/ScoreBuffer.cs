@@ -116,6 +116,9 @@ internal sealed class ScoreBuffer
         return new ScoreCurves(thresholds, fpr, tpr, precisions, recalls);
     }
 
+    /// <summary>Sorts the buffers now (they are sorted on first use anyway): lets a caller sort many buffers in parallel.</summary>
+    public void Sort() => EnsureSorted();
+
     /// <summary>Sorts both buffers in place, once: later appends mark them unsorted again.</summary>
     private void EnsureSorted()
     {

@@ -12,6 +12,7 @@ public sealed partial class DocumentedCommandsTests : TempFolderTest
     [InlineData("profiling.md")]
     [InlineData("monitoring.md")]
     [InlineData("metrics.md")]
+    [InlineData("model-gates.md")]
     public void DocsPage_ShellCommandsRunAndExitZero(string page)
     {
         var text = File.ReadAllText(Repository.PathOf("docs", page));
@@ -32,10 +33,13 @@ public sealed partial class DocumentedCommandsTests : TempFolderTest
 
     private void CopySamples()
     {
-        var target = Directory.CreateDirectory(Path.Combine(Folder, "samples", "orders")).FullName;
-        foreach (var file in Directory.GetFiles(Repository.PathOf("samples", "orders")))
+        foreach (var sample in new[] { "orders", "model-gate" })
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            var target = Directory.CreateDirectory(Path.Combine(Folder, "samples", sample)).FullName;
+            foreach (var file in Directory.GetFiles(Repository.PathOf("samples", sample)))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
         }
     }
 

@@ -23,6 +23,30 @@ public sealed class LabelClassesTests
         Assert.Equal(Enum.Parse<LabelClass>(expected), LabelClasses.ZeroOne.Classify(Cell.FromObject(value)));
     }
 
+    /// <summary>The integer-column fast path agrees with the general one, for class sets spelled every way.</summary>
+    [Fact]
+    public void ClassifyInteger_AgreesWithClassifyOfTheCell()
+    {
+        LabelClasses[] classes =
+        [
+            LabelClasses.ZeroOne,
+            new([7L], null),
+            new(["1"], ["0"]),
+            new([true], [false]),
+            new([2.0, 3L], [-1L]),
+            new([1.5], null),
+            new(["yes"], ["no"]),
+        ];
+        foreach (var c in classes)
+        {
+            for (long value = -3; value <= 8; value++)
+            {
+                Assert.True(c.Classify(Cell.FromInteger(value)) == c.ClassifyInteger(value), $"{c}: {value}");
+            }
+            Assert.Equal(c.Classify(Cell.FromInteger(long.MaxValue)), c.ClassifyInteger(long.MaxValue));
+        }
+    }
+
     [Fact]
     public void Missing_IsMissing()
     {

@@ -12,20 +12,29 @@ namespace Dq.Expectations.Kernels.ModelQuality;
 /// counted in <see cref="BinaryClassificationState.Outside"/> and left out; a score outside [0, 1] is counted (with
 /// the first one found) so the expectation can refuse to judge.
 /// </summary>
+/// <remarks>
+/// With a score threshold the columns are (label, score) and a row is predicted positive when its score is at least
+/// the threshold: SageMaker's <c>probability_threshold_attribute</c>, for models that output only a probability.
+/// </remarks>
 internal sealed class BinaryClassificationKernel : ColumnKernel
 {
     private readonly LabelClasses _classes;
     private readonly bool _hasScores;
+    private readonly double? _threshold;
+    private readonly int _scoreIndex;
 
     /// <exception cref="MetricPreconditionException">The score column is not numeric.</exception>
-    public BinaryClassificationKernel(IReadOnlyList<Field> fields, LabelClasses classes)
+    public BinaryClassificationKernel(IReadOnlyList<Field> fields, LabelClasses classes, double? scoreThreshold = null)
     {
         _classes = classes;
-        _hasScores = fields.Count > 2;
-        if (_hasScores && CellReader.KindOf(fields[2].DataType) != CellKind.Number)
+        _threshold = scoreThreshold;
+        _scoreIndex = scoreThreshold is null ? 2 : 1;
+        _hasScores = fields.Count > _scoreIndex;
+        if (_hasScores && CellReader.KindOf(fields[_scoreIndex].DataType) != CellKind.Number)
         {
+            var field = fields[_scoreIndex];
             throw new MetricPreconditionException(
-                $"`score_column` `{fields[2].Name}` ({fields[2].DataType.Name}) is not numeric; give the column of the model's probability of the positive class, a number between 0 and 1.");
+                $"`score_column` `{field.Name}` ({field.DataType.Name}) is not numeric; give the column of the model's probability of the positive class, a number between 0 and 1.");
         }
     }
 
@@ -35,8 +44,8 @@ internal sealed class BinaryClassificationKernel : ColumnKernel
     {
         var s = (BinaryClassificationState)state;
         var labels = new ClassReader(block.Arrays[0], _classes);
-        var predictions = new ClassReader(block.Arrays[1], _classes);
-        var scores = _hasScores ? new CellReader(block.Arrays[2]) : null;
+        var predictions = _threshold is null ? new ClassReader(block.Arrays[1], _classes) : null;
+        var scores = _hasScores ? new CellReader(block.Arrays[_scoreIndex]) : null;
         var end = block.Start + block.Length;
         for (var word = block.Start; word < end; word += 64)
         {
@@ -45,8 +54,8 @@ internal sealed class BinaryClassificationKernel : ColumnKernel
                 var row = word + BitOperations.TrailingZeroCount(bits);
                 s.Rows++;
                 var label = labels.Classify(row);
-                var prediction = predictions.Classify(row);
                 var score = scores?.Read(row) ?? default;
+                var prediction = predictions?.Classify(row) ?? ByThreshold(score);
                 if (label == LabelClass.Missing || prediction == LabelClass.Missing || (scores is not null && score.IsMissing))
                 {
                     s.MissingRows++;
@@ -60,7 +69,7 @@ internal sealed class BinaryClassificationKernel : ColumnKernel
                 {
                     s.Outside.Add(block.FirstRowIndex + row,
                         label == LabelClass.Outside ? labels.Read(row) : null,
-                        prediction == LabelClass.Outside ? predictions.Read(row) : null);
+                        prediction == LabelClass.Outside ? predictions!.Read(row) : null);
                     continue;
                 }
                 var positive = label == LabelClass.Positive;
@@ -69,6 +78,10 @@ internal sealed class BinaryClassificationKernel : ColumnKernel
             }
         }
     }
+
+    /// <summary>The prediction a score makes at the threshold; a missing score is a missing prediction.</summary>
+    private LabelClass ByThreshold(in Cell score) =>
+        score.IsMissing ? LabelClass.Missing : score.Real >= _threshold ? LabelClass.Positive : LabelClass.Negative;
 }
 
 /// <summary>The state of <see cref="BinaryClassificationKernel"/>: everything adds or appends, so states merge in any order.</summary>
