@@ -29,7 +29,7 @@ internal static class ModelQualityCommand
         var baseline = new Option<string?>("--baseline", "-b") { Description = "Check this baseline folder's constraints.json (from dq model-quality or SageMaker) and exit 1 on a violation." };
         var curvePoints = new Option<int>("--curve-points") { Description = "The most points the ROC and precision-recall curves keep (0: every distinct probability).", DefaultValueFactory = _ => 1000 };
         var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads; 0 shares every core.", DefaultValueFactory = _ => 0 };
+        var threads = CommandValidation.Threads("Worker threads.");
         var csv = new CsvCommandOptions();
         var command = new Command("model-quality", """
             Measure a model from its labels and predictions, as SageMaker Model Monitor's model-quality job does:
@@ -56,17 +56,11 @@ internal static class ModelQualityCommand
             data, problemType, label, prediction, probability, threshold, positiveLabel, output, baseline, curvePoints, format, threads,
         };
         csv.AddTo(command);
-        command.Validators.Add(r =>
+        command.AddCheck(r =>
         {
-            if (!Parses(r, problemType, out var type) || !Parses(r, threshold, out var givenThreshold)
-                || !Parses(r, threads, out var threadCount) || !Parses(r, curvePoints, out var points))
-            {
-                return; // a value that does not convert: the parser reports it, and the combinations cannot be judged
-            }
-            if (threadCount < 0)
-            {
-                r.AddError($"--threads must be 0 (share every core) or more, not {threadCount.ToString(CultureInfo.InvariantCulture)}.");
-            }
+            var type = r.GetValue(problemType);
+            var givenThreshold = r.GetValue(threshold);
+            var points = r.GetValue(curvePoints);
             if (points < 0)
             {
                 r.AddError($"--curve-points must be 0 (every point) or more, not {points.ToString(CultureInfo.InvariantCulture)}.");
@@ -142,19 +136,6 @@ internal static class ModelQualityCommand
     /// The option's value, or false when its text does not convert. System.CommandLine runs command validators before
     /// it reports such a value, and throws when a validator asks for it; the parser's own error then stands alone.
     /// </summary>
-    private static bool Parses<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option, out T value)
-    {
-        try
-        {
-            value = result.GetValue(option)!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            value = default!;
-            return false;
-        }
-    }
 
     private static ModelQualityConstraints ReadConstraints(string folder)
     {

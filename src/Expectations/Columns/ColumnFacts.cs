@@ -11,5 +11,5 @@ internal static class ColumnFacts
 
     /// <summary>The message for a column that is not in the data: it lists the columns there are.</summary>
     public static string MissingColumn(string column, Schema schema) =>
-        $"column `{column}` is not in the data.{Suites.Spelling.DidYouMean(column, schema.FieldsList.Select(f => f.Name))} The columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}; check the name (it is case-sensitive) or the reader's header option.";
+        $"column `{column}` is not in the data.{NearestName.DidYouMean(column, schema.FieldsList.Select(f => f.Name))} The columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}; check the name (it is case-sensitive) or the reader's header option.";
 }

@@ -105,7 +105,7 @@ internal static class Planner
 
     private static string? MissingFilterColumn(RowFilter filter, Schema schema) =>
         filter.Columns.FirstOrDefault(c => schema.GetFieldIndex(c) < 0) is { } column
-            ? $"row_condition `{filter}` reads column `{column}`, which is not in the data.{Suites.Spelling.DidYouMean(column, schema.FieldsList.Select(f => f.Name))} The columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}."
+            ? $"row_condition `{filter}` reads column `{column}`, which is not in the data.{NearestName.DidYouMean(column, schema.FieldsList.Select(f => f.Name))} The columns are {string.Join(", ", schema.FieldsList.Select(f => $"`{f.Name}`"))}."
             : null;
 
     private static ColumnKernel CreateKernel(ColumnMetricKey key, Field field, KernelVariant variant, int limit, MetricResults? prior) => key switch
