@@ -32,7 +32,8 @@ public readonly record struct CsvReaderOptions
 
     /// <summary>Checks that the options can be read with: each character ASCII and not a line break, the delimiter
     /// neither the quote nor the escape, the batch size from 1 to <see cref="MaxBatchSize"/>, the inference rows positive.</summary>
-    /// <exception cref="ArgumentException">An option is not valid; the message names it and the allowed values.</exception>
+    /// <exception cref="ArgumentException">A character option is not valid; the message names it and the allowed values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size or the inference rows are out of range.</exception>
     public void Validate()
     {
         ValidateCharacter(Delimiter, "delimiter");
@@ -44,11 +45,11 @@ public readonly record struct CsvReaderOptions
         }
         if (BatchSize is < 1 or > MaxBatchSize)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the batch size must be 1 to {MaxBatchSize:N0} rows, not {BatchSize:N0}."));
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture, $"the batch size must be 1 to {MaxBatchSize:N0} rows, not {BatchSize:N0}."));
         }
         if (InferenceRows < 1)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the number of rows to infer types from must be at least 1, not {InferenceRows:N0}."));
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture, $"the number of rows to infer types from must be at least 1, not {InferenceRows:N0}."));
         }
     }
 
