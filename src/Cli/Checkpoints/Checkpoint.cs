@@ -30,6 +30,9 @@ internal sealed record CheckpointValidation(
 
     /// <summary>Where the baseline is named.</summary>
     public SourceMark? BaselineMark { get; init; }
+
+    /// <summary>The table or query when <c>data:</c> names a database (with <c>table:</c> or <c>query:</c>); null for files.</summary>
+    public Running.DatabaseSource? Database { get; init; }
 }
 
 /// <summary>Something done with the results once every validation has run.</summary>
