@@ -46,4 +46,8 @@ public static class SqlValidator
 }
 
 /// <summary>A validation with the statements it sent, the rows it received and each metric's path.</summary>
-internal sealed record SqlRun(ValidationResult Result, int Statements, long RowsReceived, IReadOnlyDictionary<MetricKey, string> Paths);
+internal sealed record SqlRun(ValidationResult Result, int Statements, long RowsReceived, IReadOnlyDictionary<MetricKey, string> Paths)
+{
+    /// <summary>How many metrics took each path ("aggregate", "distinct values", "pulled").</summary>
+    public IReadOnlyDictionary<string, int> PathCounts => Paths.Values.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+}
