@@ -1,6 +1,6 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
 using Dq.Expectations;
+using DuckDB.NET.Data;
 using Npgsql;
 
 namespace Dq.Sql;
@@ -48,8 +48,8 @@ public sealed class SqlSource
     public string? Query { get; }
 
     /// <summary>
-    /// Columns (comma-separated, each quoted as an identifier) whose order is the rows' order; null for the table's
-    /// storage order, or no order for a query.
+    /// Columns whose values order the rows (each quoted as an identifier): the order of row indices and of the
+    /// increasing/decreasing checks. Null: a table's storage order, or no order for a query.
     /// </summary>
     public IReadOnlyList<string>? RowOrder { get; init; }
 
