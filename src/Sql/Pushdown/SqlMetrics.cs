@@ -37,8 +37,11 @@ internal sealed class SqlMetrics
     private readonly Dictionary<MetricKey, MetricState> _states = [];
     private readonly Dictionary<MetricKey, string> _failures = [];
 
-    private SqlMetrics(SqlSession session, Apache.Arrow.Schema schema, KernelVariant variant, CancellationToken cancellationToken)
+    private readonly int _expressionsPerQuery;
+
+    private SqlMetrics(SqlSession session, Apache.Arrow.Schema schema, KernelVariant variant, int expressionsPerQuery, CancellationToken cancellationToken)
     {
+        _expressionsPerQuery = expressionsPerQuery;
         _session = session;
         _schema = schema;
         _variant = variant;
@@ -50,11 +53,16 @@ internal sealed class SqlMetrics
 
     private string From => _session.Source.Relation.FromText;
 
+    /// <param name="session">The validation's connection.</param>
+    /// <param name="schema">The relation's schema.</param>
+    /// <param name="requests">The suite's metric requests.</param>
+    /// <param name="expressionsPerQuery">The most aggregate expressions per query (1 gives the one-query-per-metric baseline of the benchmarks).</param>
+    /// <param name="cancellationToken">Stops between statements and rows.</param>
     public static (MetricResults Results, Dictionary<MetricKey, string> Paths) Compute(
-        SqlSession session, Apache.Arrow.Schema schema, IEnumerable<MetricRequest> requests, CancellationToken cancellationToken)
+        SqlSession session, Apache.Arrow.Schema schema, IEnumerable<MetricRequest> requests, int expressionsPerQuery, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var metrics = new SqlMetrics(session, schema, KernelVariants.Best, cancellationToken);
+        var metrics = new SqlMetrics(session, schema, KernelVariants.Best, Math.Clamp(expressionsPerQuery, 1, MaxExpressionsPerQuery), cancellationToken);
         var limits = new Dictionary<MetricKey, int> { [new RowCountKey()] = 0 };
         foreach (var request in requests)
         {
@@ -140,7 +148,7 @@ internal sealed class SqlMetrics
                 {
                     var (key, pushdown) = pending[0];
                     var parts = pushdown.Aggregates(sql, where);
-                    if (expressions.Count > 0 && expressions.Count + parts.Count > MaxExpressionsPerQuery)
+                    if (expressions.Count > 0 && expressions.Count + parts.Count > _expressionsPerQuery)
                     {
                         break; // the next query starts with this key (its parameters are rebound there)
                     }
@@ -148,13 +156,14 @@ internal sealed class SqlMetrics
                     expressions.AddRange(parts);
                     pending.RemoveAt(0);
                 }
-                sql.Command.CommandText = $"SELECT {string.Join(",\n  ", expressions)}\nFROM {From}\nWHERE {where}";
+                // count(*) first keeps the statement an aggregate (one row) even when it holds only uniqueness subqueries.
+                sql.Command.CommandText = $"SELECT count(*),\n  {string.Join(",\n  ", expressions)}\nFROM {From}\nWHERE {where}";
                 var values = new object?[expressions.Count];
                 _session.Execute(sql.Command, reader =>
                 {
                     for (var i = 0; i < values.Length; i++)
                     {
-                        values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                        values[i] = reader.IsDBNull(i + 1) ? null : reader.GetValue(i + 1);
                     }
                 }, _cancellationToken);
                 foreach (var (key, pushdown, start, count) in served)
