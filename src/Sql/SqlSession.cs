@@ -24,6 +24,9 @@ internal sealed class SqlSession : IDisposable
 
     public SqlDialect Dialect => Source.Dialect;
 
+    /// <summary>Sampled rows whose row positions are still to be counted (<see cref="Pushdown.SampleQuery.ResolvePositions"/>).</summary>
+    public List<(object Key, object? Value, Dq.Expectations.Metrics.UnexpectedRowsState Rows)> PendingSamples { get; } = [];
+
     /// <summary>Statements sent and rows received, for tests and the benchmark.</summary>
     public int Statements { get; private set; }
 

@@ -8,22 +8,46 @@ namespace Dq.Sql.Pushdown;
 /// The unexpected rows a result shows (partial_unexpected_list's 20, or up to <see cref="SqlMetrics.CompleteRowCap"/>
 /// for COMPLETE): asked for only when a check found unexpected rows, in row order, with LIMIT.
 /// </summary>
+/// <remarks>
+/// For a table in its storage order the rows come by <c>ORDER BY ctid|rowid LIMIT n</c> (a top-n, no sort of the
+/// table) and their row positions from one count per sampled row over the rows stored before it (<see cref="Positions"/>,
+/// a TID range scan in PostgreSQL). A query, or a table ordered by columns, numbers its rows with
+/// <c>row_number()</c> instead.
+/// </remarks>
 internal static class SampleQuery
 {
     private const int MaxInList = 1_000;
 
     public static void Fill(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, IPushdown pushdown, UnexpectedRowsState rows, int limit, CancellationToken cancellationToken)
     {
-        var sql = new SqlCommandText(session);
-        var where = ConditionSql.TryCompile(filter, schema, sql)!;
         var column = pushdown.SampleColumn!;
+        var field = schema.GetFieldByIndex(schema.GetFieldIndex(column));
         var c = SqlDialect.Quote(column);
+        if (StorageOrder.Applies(session) && pushdown.SamplesDuplicates)
+        {
+            if (DuplicatedValues(session, schema, filter, field, limit) is { } duplicated)
+            {
+                var inList = new SqlCommandText(session);
+                var where = ConditionSql.TryCompile(filter, schema, inList)!;
+                var list = string.Join(", ", duplicated.Select(inList.Parameter));
+                Keyed(session, inList, $"({where}) AND {c} IN ({list})", field, limit, rows, cancellationToken);
+                return;
+            }
+        }
+        else if (StorageOrder.Applies(session))
+        {
+            var keyed = new SqlCommandText(session);
+            var where = ConditionSql.TryCompile(filter, schema, keyed)!;
+            Keyed(session, keyed, $"({where}) AND {pushdown.UnexpectedPredicate(keyed)}", field, limit, rows, cancellationToken);
+            return;
+        }
+        var sql = new SqlCommandText(session);
+        var condition = ConditionSql.TryCompile(filter, schema, sql)!;
         var numbered = Numbered(session);
         var predicate = pushdown.UnexpectedPredicate(sql)!;
         sql.Command.CommandText = pushdown.SamplesDuplicates
-            ? $"SELECT dq_pos, {c} FROM (SELECT dq_pos, {c}, count(*) OVER (PARTITION BY {c}) AS dq_n FROM {numbered} WHERE ({where}) AND {predicate}) AS dq_d WHERE dq_n > 1 ORDER BY dq_pos{Limit(limit)}"
-            : $"SELECT dq_pos, {c} FROM {numbered} WHERE ({where}) AND {predicate} ORDER BY dq_pos{Limit(limit)}";
-        var field = schema.GetFieldByIndex(schema.GetFieldIndex(column));
+            ? $"SELECT dq_pos, {c} FROM (SELECT dq_pos, {c}, count(*) OVER (PARTITION BY {c}) AS dq_n FROM {numbered} WHERE ({condition}) AND {predicate}) AS dq_d WHERE dq_n > 1 ORDER BY dq_pos{Limit(limit)}"
+            : $"SELECT dq_pos, {c} FROM {numbered} WHERE ({condition}) AND {predicate} ORDER BY dq_pos{Limit(limit)}";
         session.Execute(sql.Command, reader => rows.Sample.Add(reader.GetInt64(0), EngineValues.Of(reader.IsDBNull(1) ? null : reader.GetValue(1), field)), cancellationToken);
     }
 
@@ -39,8 +63,13 @@ internal static class SampleQuery
         var c = SqlDialect.Quote(field.Name);
         var kind = ColumnKinds.Of(field.DataType);
         var byList = unexpected.Count <= MaxInList && kind is ColumnKind.Text or ColumnKind.Integer;
-        var values = unexpected.Select(u => u.Engine).ToHashSet();
         var match = byList ? $" AND {c} IN ({string.Join(", ", unexpected.Select(u => sql.Parameter(u.Raw!)))})" : $" AND {c} IS NOT NULL";
+        if (byList && StorageOrder.Applies(session))
+        {
+            Keyed(session, sql, $"({where}){match}", field, limit, rows, cancellationToken);
+            return;
+        }
+        var values = unexpected.Select(u => u.Engine).ToHashSet();
         sql.Command.CommandText = $"SELECT dq_pos, {c} FROM {Numbered(session)} WHERE ({where}){match} ORDER BY dq_pos{(byList ? Limit(limit) : "")}";
         var cap = Math.Min(limit, SqlMetrics.CompleteRowCap);
         using var reader = session.OpenReader(sql.Command);
@@ -54,6 +83,80 @@ internal static class SampleQuery
             }
         }
         sql.Command.Dispose();
+    }
+
+    /// <summary>
+    /// The first duplicated values in row order (ordered by their first row): the first n rows of duplicated values
+    /// all belong to these, since each such row's value has its first row at or before it. Null when the values
+    /// cannot be listed as parameters (other than text and integers).
+    /// </summary>
+    private static List<object>? DuplicatedValues(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, Field field, int limit)
+    {
+        if (ColumnKinds.Of(field.DataType) is not (ColumnKind.Text or ColumnKind.Integer))
+        {
+            return null;
+        }
+        var sql = new SqlCommandText(session);
+        var where = ConditionSql.TryCompile(filter, schema, sql)!;
+        var c = SqlDialect.Quote(field.Name);
+        sql.Command.CommandText = $"SELECT {c} FROM {session.Source.Relation.FromText} WHERE ({where}) AND {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1 ORDER BY min({StorageOrder.Key(session)}){Limit(limit)}";
+        var values = new List<object>();
+        session.Execute(sql.Command, reader => values.Add(reader.GetValue(0)));
+        return values;
+    }
+
+    /// <summary>The first rows (in storage order) that <paramref name="condition"/> selects, with their row positions.</summary>
+    private static void Keyed(SqlSession session, SqlCommandText sql, string condition, Field field, int limit, UnexpectedRowsState rows, CancellationToken cancellationToken)
+    {
+        var c = SqlDialect.Quote(field.Name);
+        var key = StorageOrder.Key(session);
+        sql.Command.CommandText = $"SELECT {StorageOrder.KeyText(session)}, {c} FROM {session.Source.Relation.FromText} WHERE {condition} ORDER BY {key}{Limit(limit)}";
+        session.Execute(sql.Command, reader => session.PendingSamples.Add((reader.GetValue(0), EngineValues.Of(reader.IsDBNull(1) ? null : reader.GetValue(1), field), rows)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds every sampled row kept by storage key to its sample, at its row position: one count statement (per 50
+    /// rows) for all the samples of a run.
+    /// </summary>
+    public static void ResolvePositions(SqlSession session, CancellationToken cancellationToken)
+    {
+        if (session.PendingSamples.Count == 0)
+        {
+            return;
+        }
+        var pending = session.PendingSamples.OrderBy(p => StorageOrder.Sortable(p.Key)).ToList();
+        session.PendingSamples.Clear();
+        var distinctKeys = pending.Select(p => p.Key).Distinct().ToList();
+        var positions = Positions(session, distinctKeys, cancellationToken);
+        var byKey = distinctKeys.Select((k, i) => (k, positions[i])).ToDictionary(p => p.k, p => p.Item2);
+        foreach (var (key, value, rows) in pending)
+        {
+            rows.Sample.Add(byKey[key], value);
+        }
+    }
+
+    /// <summary>
+    /// Each row's 0-based position in storage order: how many rows are stored before it, counted in one scan of the
+    /// rows before the last of them (per 50 rows); <paramref name="keys"/> are in storage order.
+    /// </summary>
+    private static List<long> Positions(SqlSession session, List<object> keys, CancellationToken cancellationToken)
+    {
+        var positions = new List<long>(keys.Count);
+        foreach (var chunk in keys.Chunk(SqlMetrics.MaxExpressionsPerQuery))
+        {
+            var sql = new SqlCommandText(session);
+            var key = StorageOrder.Key(session);
+            var markers = chunk.Select(k => StorageOrder.Parameter(sql, k)).ToList();
+            sql.Command.CommandText = $"SELECT {string.Join(", ", markers.Select(m => $"count(*) FILTER (WHERE {key} < {m})"))} FROM {session.Source.Relation.FromText} WHERE {key} < {markers[^1]}";
+            session.Execute(sql.Command, reader =>
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    positions.Add(Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }, cancellationToken);
+        }
+        return positions;
     }
 
     /// <summary>The relation with each row's 0-based position in row order, as <c>dq_pos</c>.</summary>

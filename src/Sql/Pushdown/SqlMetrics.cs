@@ -117,6 +117,7 @@ internal sealed class SqlMetrics
         }
         RunAggregates(aggregates, limits);
         RunDistinct(distinct, limits);
+        SampleQuery.ResolvePositions(_session, _cancellationToken);
         RunPulled(pulled, limits, prior);
     }
 
