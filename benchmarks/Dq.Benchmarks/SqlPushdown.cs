@@ -59,6 +59,13 @@ public static class SqlPushdown
                 times.Add(stopwatch.Elapsed.TotalSeconds);
             }
             times.Sort();
+            if (way == "pushdown (dq)" && Environment.GetEnvironmentVariable("DQ_SQL_LOG") == "1")
+            {
+                foreach (var (statement, elapsed) in SqlValidator.Run(source, suite, null, CancellationToken.None).Log)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#   {elapsed.TotalSeconds,6:F2} s  {statement.ReplaceLineEndings(" ")[..Math.Min(150, statement.ReplaceLineEndings(" ").Length)]}"));
+                }
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {engine} | {way} | {times[0]:F2} | {times[times.Count / 2]:F2} | {(last.Statements < 0 ? "1 (all columns)" : last.Statements.ToString(CultureInfo.InvariantCulture))} | {last.Rows:N0} | {last.Failed} |"));
         }

@@ -32,6 +32,9 @@ internal sealed class SqlSession : IDisposable
 
     public long RowsReceived { get; private set; }
 
+    /// <summary>Each statement's text (first line) and time to its last row, for the benchmarks' breakdown.</summary>
+    public List<(string Statement, TimeSpan Elapsed)> Log { get; } = [];
+
     public DbCommand Command()
     {
         var command = Connection.CreateCommand();
@@ -56,10 +59,13 @@ internal sealed class SqlSession : IDisposable
     public T Read<T>(DbCommand command, Func<DbDataReader, T> read)
     {
         Statements++;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var reader = command.ExecuteReader();
-            return read(reader);
+            var result = read(reader);
+            Log.Add((command.CommandText, stopwatch.Elapsed));
+            return result;
         }
         catch (DbException e)
         {

@@ -45,13 +45,16 @@ public static class SqlValidator
         var run = new ValidationRunInfo(options.RunId ?? Guid.NewGuid().ToString("N"), started, source.Name, metrics.RowCount, stopwatch.Elapsed, Validator.Version);
         var result = new ValidationResult(suite.Name, results, run);
         DqMeter.Record(RunFigures.From(result));
-        return new SqlRun(result, session.Statements, session.RowsReceived, paths);
+        return new SqlRun(result, session.Statements, session.RowsReceived, paths) { Log = session.Log };
     }
 }
 
 /// <summary>A validation with the statements it sent, the rows it received and each metric's path.</summary>
 internal sealed record SqlRun(ValidationResult Result, int Statements, long RowsReceived, IReadOnlyDictionary<MetricKey, string> Paths)
 {
+    /// <summary>Each statement with its time (statements streamed to the engine are not timed).</summary>
+    public IReadOnlyList<(string Statement, TimeSpan Elapsed)> Log { get; init; } = [];
+
     /// <summary>How many metrics took each path ("aggregate", "distinct values", "pulled").</summary>
     public IReadOnlyDictionary<string, int> PathCounts => Paths.Values.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -90,7 +90,14 @@ internal static class SampleQuery
     /// all belong to these, since each such row's value has its first row at or before it. Null when the values
     /// cannot be listed as parameters (other than text and integers).
     /// </summary>
-    private static List<object>? DuplicatedValues(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, Field field, int limit)
+    private static List<object>? DuplicatedValues(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, Field field, int limit) =>
+        DuplicateGroups(session, schema, filter, field, limit)?.Values;
+
+    /// <summary>
+    /// Uniqueness in one <c>GROUP BY</c> for a table in storage order: the rows of duplicated values (a window sum over
+    /// the groups) and the first duplicated values in row order; null for columns other than text and integers.
+    /// </summary>
+    public static (long Total, List<object> Values)? DuplicateGroups(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, Field field, int limit)
     {
         if (ColumnKinds.Of(field.DataType) is not (ColumnKind.Text or ColumnKind.Integer))
         {
@@ -99,10 +106,28 @@ internal static class SampleQuery
         var sql = new SqlCommandText(session);
         var where = ConditionSql.TryCompile(filter, schema, sql)!;
         var c = SqlDialect.Quote(field.Name);
-        sql.Command.CommandText = $"SELECT {c} FROM {session.Source.Relation.FromText} WHERE ({where}) AND {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1 ORDER BY min({StorageOrder.Key(session)}){Limit(limit)}";
+        sql.Command.CommandText = $"SELECT {c}, CAST(sum(count(*)) OVER () AS BIGINT) FROM {session.Source.Relation.FromText} WHERE ({where}) AND {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1 ORDER BY min({StorageOrder.Key(session)}){Limit(Math.Max(1, limit))}";
         var values = new List<object>();
-        session.Execute(sql.Command, reader => values.Add(reader.GetValue(0)));
-        return values;
+        long total = 0;
+        session.Execute(sql.Command, reader =>
+        {
+            values.Add(reader.GetValue(0));
+            total = reader.GetInt64(1);
+        });
+        return (total, limit == 0 ? [] : values);
+    }
+
+    /// <summary>The sample of a uniqueness check whose first duplicated values <see cref="DuplicateGroups"/> found.</summary>
+    public static void FillDuplicates(SqlSession session, Apache.Arrow.Schema schema, RowFilter? filter, Field field, List<object> values, UnexpectedRowsState rows, int limit, CancellationToken cancellationToken)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        var sql = new SqlCommandText(session);
+        var where = ConditionSql.TryCompile(filter, schema, sql)!;
+        var list = string.Join(", ", values.Select(sql.Parameter));
+        Keyed(session, sql, $"({where}) AND {SqlDialect.Quote(field.Name)} IN ({list})", field, limit, rows, cancellationToken);
     }
 
     /// <summary>The first rows (in storage order) that <paramref name="condition"/> selects, with their row positions.</summary>

@@ -115,6 +115,7 @@ internal sealed class SqlMetrics
                 pulled.Add(key);
             }
         }
+        RunUniqueness(aggregates, limits);
         RunAggregates(aggregates, limits);
         RunDistinct(distinct, limits);
         SampleQuery.ResolvePositions(_session, _cancellationToken);
@@ -179,6 +180,32 @@ internal sealed class SqlMetrics
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Uniqueness checks that show samples, on a table in storage order: one GROUP BY gives both the count of
+    /// duplicated rows and the first duplicated values, where the aggregate query's subquery and a sample query
+    /// would group the column twice. They leave <paramref name="aggregates"/>.
+    /// </summary>
+    private void RunUniqueness(List<(MetricKey Key, IPushdown Pushdown)> aggregates, Dictionary<MetricKey, int> limits)
+    {
+        if (!StorageOrder.Applies(_session))
+        {
+            return;
+        }
+        foreach (var (key, pushdown) in aggregates.Where(a => a.Pushdown.SamplesDuplicates && limits[a.Key] > 0).ToList())
+        {
+            var field = _schema.GetFieldByIndex(_schema.GetFieldIndex(((ColumnMetricKey)key).Column));
+            if (SampleQuery.DuplicateGroups(_session, _schema, key.Filter, field, limits[key]) is not { } groups)
+            {
+                continue;
+            }
+            var rows = new UnexpectedRowsState(limits[key]) { Count = groups.Total };
+            SampleQuery.FillDuplicates(_session, _schema, key.Filter, field, groups.Values, rows, limits[key], _cancellationToken);
+            _states[key] = rows;
+            Paths[key] = "aggregate";
+            aggregates.Remove((key, pushdown));
         }
     }
 
