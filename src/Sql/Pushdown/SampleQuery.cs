@@ -161,27 +161,37 @@ internal static class SampleQuery
     }
 
     /// <summary>
-    /// Each row's 0-based position in storage order: how many rows are stored before it, counted in one scan of the
-    /// rows before the last of them (per 50 rows); <paramref name="keys"/> are in storage order.
+    /// Each sampled row's 0-based position in storage order (<paramref name="keys"/> are distinct and in that order):
+    /// one scan of the rows stored before the last key, each row put in the bucket of how many keys it is at or
+    /// after (a binary search as nested CASE, a few comparisons per row), then position j = the rows in buckets 0..j.
     /// </summary>
     private static List<long> Positions(SqlSession session, List<object> keys, CancellationToken cancellationToken)
     {
+        var sql = new SqlCommandText(session);
+        var key = StorageOrder.Key(session);
+        var markers = keys.Select(k => StorageOrder.Parameter(sql, k)).ToList();
+        sql.Command.CommandText = $"SELECT dq_bucket, count(*) FROM (SELECT {Bucket(key, markers, 0, markers.Count)} AS dq_bucket FROM {session.Source.Relation.FromText} WHERE {key} < {markers[^1]}) AS dq_b GROUP BY dq_bucket";
+        var perBucket = new long[keys.Count + 1];
+        session.Execute(sql.Command, reader => perBucket[reader.GetInt32(0)] = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var positions = new List<long>(keys.Count);
-        foreach (var chunk in keys.Chunk(SqlMetrics.MaxExpressionsPerQuery))
+        long before = 0;
+        for (var j = 0; j < keys.Count; j++)
         {
-            var sql = new SqlCommandText(session);
-            var key = StorageOrder.Key(session);
-            var markers = chunk.Select(k => StorageOrder.Parameter(sql, k)).ToList();
-            sql.Command.CommandText = $"SELECT {string.Join(", ", markers.Select(m => $"count(*) FILTER (WHERE {key} < {m})"))} FROM {session.Source.Relation.FromText} WHERE {key} < {markers[^1]}";
-            session.Execute(sql.Command, reader =>
-            {
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    positions.Add(Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }, cancellationToken);
+            before += perBucket[j];
+            positions.Add(before);
         }
         return positions;
+    }
+
+    /// <summary>The number of keys at or before a row's key, known to lie in [lo, hi].</summary>
+    private static string Bucket(string key, List<string> markers, int lo, int hi)
+    {
+        if (lo == hi)
+        {
+            return lo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var mid = (lo + hi + 1) / 2;
+        return $"CASE WHEN {key} < {markers[mid - 1]} THEN {Bucket(key, markers, lo, mid - 1)} ELSE {Bucket(key, markers, mid, hi)} END";
     }
 
     /// <summary>The relation with each row's 0-based position in row order, as <c>dq_pos</c>.</summary>
