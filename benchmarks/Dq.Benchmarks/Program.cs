@@ -45,6 +45,10 @@ public static class Program
             case "stages":
                 Stages.Run(args.Skip(1).ToArray());
                 return 0;
+            case "sqlpushdown":
+                // The seed suite inside DuckDB and PostgreSQL: pushdown, one statement per metric, pulled into dq.
+                SqlPushdown.Run(args.Skip(1).ToArray());
+                return 0;
             case "scaling":
                 // 1 vs 2 threads over loaded batches, alternating, min and median: the suite and its uniqueness check.
                 Scaling.Run(args.Skip(1).ToArray());

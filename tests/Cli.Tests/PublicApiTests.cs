@@ -14,6 +14,7 @@ public sealed class PublicApiTests
     [InlineData("Dq.Readers")]
     [InlineData("Dq.Reporting")]
     [InlineData("Dq.Testing")]
+    [InlineData("Dq.Sql")]
     public void PublicApi_MatchesTheCheckedInFile(string assemblyName)
     {
         var actual = Describe(Assembly.Load(assemblyName));

@@ -19,7 +19,8 @@ public static class CaseRunner
 {
     /// <param name="gxCase">The case.</param>
     /// <param name="text">How text columns are handed to dq: a dictionary-encoded column must give the plain column's result.</param>
-    public static CaseOutcome Run(GxCase gxCase, TextEncoding text = TextEncoding.Plain)
+    /// <param name="backend">Where the case runs: null for dq's engine, else a database (the table loaded there first).</param>
+    public static CaseOutcome Run(GxCase gxCase, TextEncoding text = TextEncoding.Plain, SqlBackend? backend = null)
     {
         if (!ExpectationCatalog.IsSupported(gxCase.ExpectationType))
         {
@@ -28,6 +29,10 @@ public static class CaseRunner
         if (GxCorpus.KnownGaps.TryGetValue(gxCase.Id, out var gap))
         {
             return new CaseOutcome(Verdict.Skipped, gap);
+        }
+        if (backend is not null && backend.KnownGaps.TryGetValue(gxCase.Id, out var sqlGap))
+        {
+            return new CaseOutcome(Verdict.Skipped, $"{backend.Name}: {sqlGap}");
         }
         var input = (JsonObject)gxCase.Test["in"]!.DeepClone();
         var expected = gxCase.Test["out"] as JsonObject ?? [];
@@ -48,7 +53,7 @@ public static class CaseRunner
             var format = input.ContainsKey("result_format") ? null : "COMPLETE";
             var suite = new ExpectationSuite("conformance", [ExpectationCatalog.Create(new ExpectationConfiguration(gxCase.ExpectationType, input), gxCase.Id)]);
             var options = new ValidationOptions { ResultFormat = format is null ? ResultFormat.Summary : new ResultFormat(ResultFormatLevel.Complete) };
-            result = Validator.Validate(table, suite, options).Results[0];
+            result = (backend is null ? Validator.Validate(table, suite, options) : backend.Validate(gxCase, table, suite, options)).Results[0];
         }
         catch (ConfigurationException e)
         {

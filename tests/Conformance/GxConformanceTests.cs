@@ -38,7 +38,8 @@ public sealed class GxConformanceTests
 
     /// <summary>
     /// Prints <c>GX conformance: P passed, F failed, S skipped of N applicable</c>, N counting all 48 types, then the
-    /// same line for dictionary-encoded text, and writes both (with every failure and skip) to conformance-summary.txt
+    /// same line for dictionary-encoded text, inside PostgreSQL (when DQ_TEST_POSTGRES names a server) and inside
+    /// DuckDB, and writes both (with every failure and skip) to conformance-summary.txt
     /// beside the test binaries for CI to show.
     /// </summary>
     [Fact]
@@ -46,19 +47,26 @@ public sealed class GxConformanceTests
     {
         var plain = Tally(TextEncoding.Plain, "GX conformance");
         var dictionary = Tally(TextEncoding.Dictionary, "GX conformance (dictionary-encoded text)");
+        var postgres = SqlBackends.PostgreSql is { } server
+            ? Tally(TextEncoding.Plain, "GX conformance (postgresql)", server)
+            : (Line: $"GX conformance (postgresql): not run: {SqlBackend.NotConfigured}", Failed: 0, Details: new List<string>());
+        var duckDb = Tally(TextEncoding.Plain, "GX conformance (duckdb)", SqlBackends.DuckDb);
         var implemented = GxCorpus.Applicable.Count(c => ExpectationCatalog.IsSupported(c.ExpectationType));
         var report = string.Join(Environment.NewLine,
-            [plain.Line, dictionary.Line, $"implemented GX types: {ExpectationCatalog.Types.Count(t => !s_dqOwnTypes.Contains(t))} of 48, {implemented} applicable cases",
-             .. plain.Details, .. dictionary.Details.Select(d => $"{d} [dictionary-encoded text]")]);
+            [plain.Line, dictionary.Line, postgres.Line, duckDb.Line, $"implemented GX types: {ExpectationCatalog.Types.Count(t => !s_dqOwnTypes.Contains(t))} of 48, {implemented} applicable cases",
+             .. plain.Details, .. dictionary.Details.Select(d => $"{d} [dictionary-encoded text]"),
+             .. postgres.Details.Select(d => $"{d} [postgresql]"), .. duckDb.Details.Select(d => $"{d} [duckdb]")]);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "conformance-summary.txt"), report + Environment.NewLine);
         TestContext.Current.SendDiagnosticMessage(plain.Line);
         TestContext.Current.SendDiagnosticMessage(dictionary.Line);
-        Assert.True(plain.Failed == 0 && dictionary.Failed == 0, report);
+        TestContext.Current.SendDiagnosticMessage(postgres.Line);
+        TestContext.Current.SendDiagnosticMessage(duckDb.Line);
+        Assert.True(plain.Failed == 0 && dictionary.Failed == 0 && postgres.Failed == 0 && duckDb.Failed == 0, report);
     }
 
-    private static (string Line, int Failed, List<string> Details) Tally(TextEncoding text, string title)
+    private static (string Line, int Failed, List<string> Details) Tally(TextEncoding text, string title, SqlBackend? backend = null)
     {
-        var outcomes = GxCorpus.Applicable.Select(c => (Case: c, Outcome: CaseRunner.Run(c, text))).ToList();
+        var outcomes = GxCorpus.Applicable.Select(c => (Case: c, Outcome: CaseRunner.Run(c, text, backend))).ToList();
         var passed = outcomes.Count(o => o.Outcome.Verdict == Verdict.Passed);
         var failed = outcomes.Where(o => o.Outcome.Verdict == Verdict.Failed).ToList();
         var skipped = outcomes.Where(o => o.Outcome.Verdict == Verdict.Skipped).ToList();

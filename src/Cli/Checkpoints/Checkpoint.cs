@@ -33,6 +33,9 @@ internal sealed record CheckpointValidation(
 
     /// <summary>The suite parameters: the checkpoint's <c>parameters:</c> with the validation's own on top.</summary>
     public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The table or query when <c>data:</c> names a database (with <c>table:</c> or <c>query:</c>); null for files.</summary>
+    public Running.DatabaseSource? Database { get; init; }
 }
 
 /// <summary>Something done with the results once every validation has run.</summary>

@@ -33,7 +33,7 @@ namespace Dq.Cli.Checkpoints;
 internal static class CheckpointFile
 {
     private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format", "parameters"];
-    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition", "parameters"];
+    private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition", "parameters", "table", "query", "password_env"];
     private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
     private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs", "emit_metrics"];
     private static readonly string[] s_emitMetricsKeys = ["emf", "namespace"];
@@ -101,13 +101,16 @@ internal static class CheckpointFile
             : DataFormat.Auto;
         var csv = map["csv"] is { } c ? ReadCsv(c, where) : (CsvReaderOptions?)null;
         var resultFormat = map["result_format"] is { } rf ? ReadResultFormat(rf) : defaultFormat;
+        var dataText = PathText(data, $"`data` of {where}");
+        var database = CheckpointDatabase.Read(map, dataText, folder, where, data.Mark);
         return new CheckpointValidation(
-            Resolve(folder, PathText(data, $"`data` of {where}")), data.Mark, format, csv,
+            database?.AssetName ?? Resolve(folder, dataText), data.Mark, format, csv,
             suite is null ? null : Resolve(folder, PathText(suite, $"`suite` of {where}")), (suite ?? baseline)!.Mark, resultFormat)
         {
             Baseline = baseline is null ? null : Resolve(folder, PathText(baseline, $"`baseline` of {where}")),
             BaselineMark = baseline?.Mark,
             Parameters = map["parameters"] is { } own ? RunParameters.Merge(checkpointParameters, ReadParameters(own, where)) : checkpointParameters,
+            Database = database,
         };
     }
 

@@ -26,6 +26,11 @@ internal static class CheckpointPlanner
             {
                 suite = suites[key] = SuiteOf(v, parameters);
             }
+            if (v.Database is { } database)
+            {
+                jobs.Add(new ValidationJob(database.AssetName, database.AssetName, v.Format, v.Csv, suite, v.ResultFormat ?? ResultFormat.Summary) { Database = database });
+                continue;
+            }
             var files = Expand(v.Data);
             if (files.Count == 0)
             {

@@ -20,7 +20,9 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, CommonOptions common)
     {
-        var data = new Argument<string?>("data") { Description = "The data file: CSV (.csv, .tsv), Parquet (.parquet), JSON lines (.jsonl) or Arrow IPC (.arrow, .arrows). Not with --checkpoint.", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Argument<string?>("data") { Description = "The data file: CSV (.csv, .tsv), Parquet (.parquet), JSON lines (.jsonl) or Arrow IPC (.arrow, .arrows); or a database, postgresql://user@host:port/db or duckdb:<file>, with --table or --query. Not with --checkpoint.", Arity = ArgumentArity.ZeroOrOne };
+        var table = new Option<string?>("--table") { Description = "With a database as the data: the table to validate (schema.table); the suite runs inside the database." };
+        var query = new Option<string?>("--query") { Description = "With a database as the data: a query whose rows to validate, instead of --table." };
         var suite = new Option<string?>("--suite", "-s") { Description = "The expectation suite (GX 1.x or 0.x JSON)." };
         var checkpoint = new Option<string?>("--checkpoint", "-c") { Description = "Run a checkpoint file (YAML or JSON): its validations, actions and gate." };
         var format = new Option<DataFormat?>("--format") { Description = "The data format: auto (default; by extension, then by content), csv, parquet, jsonlines or arrow." };
@@ -62,7 +64,7 @@ internal static class ValidateCommand
             pushed over OTLP (OTEL_EXPORTER_OTLP_PROTOCOL http/protobuf or grpc, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME).
             """)
         {
-            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval, parameters,
+            data, suite, checkpoint, format, resultFormat, output, junit, docs, summaryMd, metricsEmf, metricsNamespace, store, threads, interval, parameters, table, query,
         };
         csv.AddTo(command);
         command.AddCheck(r =>
@@ -77,6 +79,10 @@ internal static class ValidateCommand
             else if (r.GetValue(data) is null || r.GetValue(suite) is null)
             {
                 r.AddError("give a data file and --suite <suite.json>, or --checkpoint <file>. Example: dq validate data.csv --suite suite.json");
+            }
+            if ((r.GetValue(table) is not null || r.GetValue(query) is not null) && (r.GetValue(data) is not { } given || !DatabaseSource.IsDatabase(given)))
+            {
+                r.AddError("--table and --query name what to validate in a database: give a postgresql:// URI or duckdb:<file> as the data (a checkpoint sets `table:` or `query:`).");
             }
             if (r.GetValue(metricsNamespace) is { } ns)
             {
@@ -101,7 +107,7 @@ internal static class ValidateCommand
             var plan = parse.GetValue(checkpoint) is { } file
                 ? CheckpointPlan(file, parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit), values)
                 : SuitePlan(parse.GetValue(data)!, parse.GetValue(suite)!, parse.GetValue(format) ?? DataFormat.Auto, csv.Read(parse),
-                    parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit), values);
+                    parse.GetValue(resultFormat) ?? "SUMMARY", parse.GetValue(store), parse.GetValue(output), parse.GetValue(junit), values, parse.GetValue(table), parse.GetValue(query));
             plan = plan with
             {
                 DocsPaths = parse.GetValue(docs) is { } d ? [.. plan.DocsPaths, Path.GetFullPath(d)] : plan.DocsPaths,
@@ -120,12 +126,15 @@ internal static class ValidateCommand
     }
 
     private static RunPlan SuitePlan(string data, string suitePath, DataFormat format, CsvReaderOptions? csv, string resultFormat, string? store, string? output, string? junit,
-        IReadOnlyDictionary<string, object?> parameters)
+        IReadOnlyDictionary<string, object?> parameters, string? table, string? query)
     {
         var level = ResultFormat.ParseLevel(resultFormat);
+        var database = DatabaseSource.IsDatabase(data) ? DatabaseSource.Create(data, table, query, null, Environment.CurrentDirectory) : null;
         var suite = SuiteJson.Read(suitePath, RunParameters.Of(parameters));
-        var (files, missing) = DataArgument.Files(data, suite);
-        var jobs = files.Select(file => new ValidationJob(file, file == data ? data : Path.GetRelativePath(Environment.CurrentDirectory, file), format, csv, suite, new ResultFormat(level))).ToList();
+        var (files, missing) = database is null ? DataArgument.Files(data, suite) : ([], []);
+        List<ValidationJob> jobs = database is null
+            ? [.. files.Select(file => new ValidationJob(file, file == data ? data : Path.GetRelativePath(Environment.CurrentDirectory, file), format, csv, suite, new ResultFormat(level)))]
+            : [new ValidationJob(database.AssetName, database.AssetName, format, csv, suite, new ResultFormat(level)) { Database = database }];
         var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
         return new RunPlan(null, jobs, missing, StoreOption.Resolve(store, projectStore),
             output is null ? [] : [output], junit is null ? [] : [junit], GatePolicy.Error);

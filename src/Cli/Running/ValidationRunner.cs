@@ -13,7 +13,11 @@ namespace Dq.Cli.Running;
 /// <param name="Csv">CSV options, or null for the defaults.</param>
 /// <param name="Suite">The suite, already read and checked.</param>
 /// <param name="ResultFormat">The result format of the run.</param>
-internal sealed record ValidationJob(string DataPath, string AssetName, DataFormat Format, CsvReaderOptions? Csv, ExpectationSuite Suite, ResultFormat ResultFormat);
+internal sealed record ValidationJob(string DataPath, string AssetName, DataFormat Format, CsvReaderOptions? Csv, ExpectationSuite Suite, ResultFormat ResultFormat)
+{
+    /// <summary>The table or query when the data is a database (the suite then runs inside it); null for a file.</summary>
+    public DatabaseSource? Database { get; init; }
+}
 
 /// <summary>What became of a job: a result, or the reason its data could not be read.</summary>
 internal sealed record ValidationOutcome(ValidationJob Job, ValidationResult? Result, DataReadException? Error)
@@ -86,6 +90,11 @@ internal static class ValidationRunner
         var entry = tracker.Add(job.AssetName);
         try
         {
+            if (job.Database is { } database)
+            {
+                var databaseOptions = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
+                return new ValidationOutcome(job, database.Validate(job.Suite, databaseOptions, cancellationToken), null);
+            }
             var inner = BatchSources.Open(job.DataPath, job.Format, job.Csv);
             using var source = new CountingSource(inner, job.AssetName, entry);
             var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };

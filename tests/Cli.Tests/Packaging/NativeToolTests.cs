@@ -77,11 +77,28 @@ public sealed partial class NativeToolTests(InstalledTool tool) : TempFolderTest
             folder => File.WriteAllText(Path.Combine(folder, "bad.yml"), "name: orders\nvalidations:\n  - data: [unclosed\n"),
             [["validate", "--checkpoint", "bad.yml"]],
             []),
+        ["DuckDB database: the suite runs inside it (DuckDB.NET under Native AOT)"] = (
+            folder => CreateDuckDbOrders(Path.Combine(folder, "orders.duckdb")),
+            [["validate", "duckdb:orders.duckdb", "--table", "orders", "--suite", Repository.PathOf("samples", "orders", "orders.suite.json"),
+              "--result-format", "COMPLETE", "-o", "result.json", "--store", "none"],
+             ["validate", "duckdb:orders.duckdb", "--table", "no_such_table", "--suite", Repository.PathOf("samples", "orders", "orders.suite.json"), "--store", "none"]],
+            ["result.json"]),
         ["Malformed Parquet (exit 3)"] = (
             _ => { },
             [["validate", Corpus("bad_data/PARQUET-1481.parquet"), "--suite", Repository.PathOf("samples", "orders", "orders.suite.json"), "--store", "none"]],
             []),
     };
+
+    /// <summary>The seed orders as a DuckDB table (order dates as text: some are not dates).</summary>
+    private static void CreateDuckDbOrders(string path)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var csv = Repository.PathOf("samples", "orders", "orders.csv").Replace("'", "''", StringComparison.Ordinal);
+        command.CommandText = $"CREATE TABLE orders AS SELECT * FROM read_csv('{csv}', header = true, types = {{'order_date': 'VARCHAR'}})";
+        command.ExecuteNonQuery();
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
