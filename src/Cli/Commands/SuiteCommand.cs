@@ -80,20 +80,20 @@ internal static class SuiteCommand
 
     private static Command Show(TextWriter stdout, CommonOptions common)
     {
-        var file = new Argument<string>("file") { Description = "The suite file (GX 1.x or 0.x JSON)." };
+        var file = new Argument<string>("suite") { Description = "The suite file (GX 1.x or 0.x JSON), or a suite's name in the project's suites folder." };
         var command = new Command("show", """
             Explain a suite: each expectation in plain language, with its severity.
 
             Examples:
               dq suite show suites/orders.suite.json
+              dq suite show orders
             """)
         {
             file,
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!;
-            var suite = SuiteJson.Read(path);
+            var (path, suite) = Find(parse.GetValue(file)!);
             stdout.WriteLine($"Suite `{suite.Name}` ({path}): {suite.Expectations.Count} expectation{(suite.Expectations.Count == 1 ? "" : "s")}");
             if (suite.Meta["description"] is { } description)
             {
@@ -113,5 +113,39 @@ internal static class SuiteCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The suite a <c>show</c> argument names: a file, or else the suite of that name in the project's suites folder.</summary>
+    private static (string Path, ExpectationSuite Suite) Find(string argument)
+    {
+        if (File.Exists(argument) || argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || argument.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return (argument, SuiteJson.Read(argument));
+        }
+        var project = DqProject.Find(Environment.CurrentDirectory)
+            ?? throw new ConfigurationException($"`{argument}` is not a file, and there is no dq project here to look for a suite of that name in; give the suite file's path.");
+        var folder = Path.Combine(project.Root, "suites");
+        var suites = new List<(string Path, ExpectationSuite Suite)>();
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    suites.Add((Path.GetRelativePath(Environment.CurrentDirectory, path), SuiteJson.Read(path)));
+                }
+                catch (ConfigurationException)
+                {
+                    // an invalid file is not the suite asked for; `dq suite list` reports it
+                }
+            }
+        }
+        var named = suites.Where(s => s.Suite.Name == argument).ToList();
+        return named.Count switch
+        {
+            1 => named[0],
+            0 => throw new ConfigurationException($"no suite named `{argument}` in `{folder}`.{Spelling.DidYouMean(argument, suites.Select(s => s.Suite.Name))} `dq suite list` shows the suites there."),
+            _ => throw new ConfigurationException($"{named.Count} suites are named `{argument}`: {string.Join(", ", named.Select(s => s.Path))}; give the file's path."),
+        };
     }
 }

@@ -81,6 +81,23 @@ public sealed class ProjectCommandsTests : TempFolderTest
     }
 
     [Fact]
+    public void SuiteShow_ByName_FindsTheSuiteInTheProject_AndSuggestsNearNames()
+    {
+        var root = InitProject();
+        File.WriteAllText(Path.Combine(root, "suites", "broken.json"), "{\"name\": ");
+        var timeout = TimeSpan.FromMinutes(2);
+
+        var (code, output, error) = DqRunner.RunProcess(root, timeout, "suite", "show", "orders");
+        var (missing, _, missingError) = DqRunner.RunProcess(root, timeout, "suite", "show", "ordres");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("Suite `orders` (suites/orders.suite.json): 8 expectations", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageOrConfiguration, missing);
+        Assert.Contains("no suite named `ordres`", missingError, StringComparison.Ordinal);
+        Assert.Contains("Did you mean `orders`?", missingError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SuiteList_ListsSuitesAndFlagsInvalidOnes()
     {
         var root = InitProject();
