@@ -22,7 +22,7 @@ public static class ConsoleSummary
         var rows = result.Results.Select((r, i) => Row(i, r)).ToList();
         string[] header = ["#", "expectation", "column", "status", "unexpected", "%", "sample unexpected values"];
         var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-        writer.WriteLine($"Suite `{result.SuiteName}` on {result.Run.DataAsset}: {result.Run.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows in {result.Run.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
+        writer.WriteLine($"Suite `{result.SuiteName}` on {result.Run.DataAsset}: {ValueText.Count(result.Run.RowCount, "row")} in {result.Run.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
         writer.WriteLine(Line(header, widths));
         writer.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in rows)
@@ -36,7 +36,7 @@ public static class ConsoleSummary
         var s = result.Statistics;
         var warned = result.Results.Count(r => !r.Success && r.Severity == Severity.Warn);
         writer.WriteLine(
-            $"{(result.Success ? "PASSED" : "FAILED")}: {s.SuccessfulExpectations} of {s.EvaluatedExpectations} expectations met" +
+            $"{(result.Success ? "PASSED" : "FAILED")}: {s.SuccessfulExpectations} of {ValueText.Count(s.EvaluatedExpectations, "expectation")} met" +
             (warned > 0 ? $" ({warned} failed with severity warn)" : "") + ".");
     }
 

@@ -36,7 +36,7 @@ public sealed class ConsoleSummaryTests
         Assert.Contains(" 2 ", row, StringComparison.Ordinal);
         Assert.Contains(" 50 ", row, StringComparison.Ordinal);
         Assert.Contains("\"b\", \"c\"", row, StringComparison.Ordinal);
-        Assert.Contains("FAILED: 0 of 1 expectations met.", text, StringComparison.Ordinal);
+        Assert.Contains("FAILED: 0 of 1 expectation met.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ConsoleSummaryTests
         var text = Summary(Statuses("a", null), suite);
 
         Assert.Contains("WARN", text, StringComparison.Ordinal);
-        Assert.Contains("PASSED: 0 of 1 expectations met (1 failed with severity warn).", text, StringComparison.Ordinal);
+        Assert.Contains("PASSED: 0 of 1 expectation met (1 failed with severity warn).", text, StringComparison.Ordinal);
     }
 
     [Fact]

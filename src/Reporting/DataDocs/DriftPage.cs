@@ -20,7 +20,7 @@ internal static class DriftPage
         var status = report.Success ? "PASSED" : "FAILED";
         b.Append("<h1>").Append(Page.Badge(status)).Append(' ').AppendText(dataName).Append(" against ").AppendText(baselineName).Append("</h1>\n");
         b.Append("<p>").Append(when.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
-            .Append(CultureInfo.InvariantCulture, $" · {report.Current.RowCount:N0} rows · {report.Violations.Count} violation{(report.Violations.Count == 1 ? "" : "s")} · ")
+            .Append(CultureInfo.InvariantCulture, $" · {Dq.Expectations.Results.ValueText.Count(report.Current.RowCount, "row")} · {report.Violations.Count} violation{(report.Violations.Count == 1 ? "" : "s")} · ")
             .Append(CultureInfo.InvariantCulture, $"{report.Drift.DriftedColumns} of {report.Drift.JudgedColumns} compared columns drifted ({Html.Number(report.Drift.ShareDrifted * 100, "0.#")}%)")
             .Append(report.Drift.DatasetDrift ? " · <strong>dataset drift</strong>" : "").Append("</p>\n");
         Violations(b, report.Violations);

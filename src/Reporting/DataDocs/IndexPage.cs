@@ -22,9 +22,9 @@ internal static class IndexPage
         var b = new StringBuilder(8192 + rows.Count * 160);
         Page.Open(b, "Validation runs", "", IndexScript.Code);
         var failed = rows.Count(r => !r.Success);
-        b.Append("<h1>Validation runs</h1><p class=\"meta\"><span id=\"total\">").Append(ValueText.Count(rows.Count)).Append(" runs</span><span>")
-            .Append(ValueText.Count(failed)).Append(" failed</span><span>").Append(suites.Count).Append(" suites</span><span>")
-            .Append(assets.Count).Append(" data assets</span></p>");
+        b.Append("<h1>Validation runs</h1><p class=\"meta\"><span id=\"total\">").Append(ValueText.Count(rows.Count, "run")).Append("</span><span>")
+            .Append(ValueText.Count(failed)).Append(" failed</span><span>").Append(ValueText.Count(suites.Count, "suite")).Append("</span><span>")
+            .Append(ValueText.Count(assets.Count, "data asset")).Append("</span></p>");
         if (suites.Count > 0)
         {
             b.Append("<p class=\"meta\">Suites: ");

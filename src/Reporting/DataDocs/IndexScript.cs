@@ -66,7 +66,7 @@ internal static class IndexScript
               body.appendChild(tr);
             });
             if (rows.length === 0) { cell(body.appendChild(document.createElement('tr')), 'No run matches the filters.', 'empty').colSpan = 9; }
-            count.textContent = rows.length + ' of ' + data.runs.length + ' runs';
+            count.textContent = rows.length + ' of ' + data.runs.length + (data.runs.length === 1 ? ' run' : ' runs');
             info.textContent = 'page ' + (page + 1) + ' of ' + pages;
             prev.disabled = page === 0; next.disabled = page >= pages - 1;
             write();

@@ -19,7 +19,7 @@ internal static class ProfilePage
         Page.Open(b, $"Profile: {dataName}", root);
         b.Append("<h1>Profile of ").AppendText(dataName).Append("</h1>\n<p>")
             .Append(when.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
-            .Append(CultureInfo.InvariantCulture, $" · {statistics.ItemCount:N0} rows · {statistics.Features.Count} columns</p>\n");
+            .Append(CultureInfo.InvariantCulture, $" · {Dq.Expectations.Results.ValueText.Count(statistics.ItemCount, "row")} · {Dq.Expectations.Results.ValueText.Count(statistics.Features.Count, "column")}</p>\n");
         b.Append("<table><thead><tr><th>Column</th><th>Type</th><th>Complete</th><th>Distinct</th><th>Min</th><th>Max</th><th>Mean</th><th>Std</th></tr></thead><tbody>\n");
         foreach (var f in statistics.Features)
         {

@@ -47,7 +47,7 @@ internal static class SuitePage
         b.Append("<section class=\"exp ").Append(t.LatestStatus.ToLowerInvariant()).Append("\">");
         b.Append("<p class=\"sentence\">").Append(Page.Badge(t.LatestStatus)).Append(' ').Append(ExpectationCatalog.Describe(t.Latest!).ToHtml()).Append("</p>");
         b.Append("<div class=\"facts\"><span class=\"mono\">").AppendText(t.Type).Append("</span>");
-        b.Append(Svg.Sparkline([.. recent.Select(p => (p.Value, p.Success))], $"{metric} over the last {recent.Count} runs"));
+        b.Append(Svg.Sparkline([.. recent.Select(p => (p.Value, p.Success))], $"{metric} over the last {ValueText.Count(recent.Count, "run")}"));
         b.Append("<span>").Append(metric).Append(" over the last ").Append(recent.Count).Append(" runs; ").Append(failed).Append(" not met</span>");
         if (recent[^1].Value is { } last)
         {

@@ -64,7 +64,7 @@ public sealed class DocsCommandTests : TempFolderTest
         Assert.Contains("wrote data docs of 1 run in", output, StringComparison.Ordinal);
         Assert.Contains("2 removed", output, StringComparison.Ordinal);
         var remaining = Assert.Single(Directory.GetFiles(Path.Combine(site, "runs")));
-        Assert.Contains(">1 runs</span>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+        Assert.Contains(">1 run</span>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
         var (_, list, _) = DqRunner.Run("runs", "list", "--store", store, "--json");
         Assert.Contains(Path.GetFileNameWithoutExtension(remaining), list, StringComparison.Ordinal);
     }
