@@ -58,6 +58,17 @@ public sealed class DataAssertTests
         Assert.Contains("Values in `age` must be between 0 and 130", error.Message, StringComparison.Ordinal);
         Assert.Contains("could not be checked:", error.Message, StringComparison.Ordinal);
         Assert.Contains("age", error.Message[error.Message.IndexOf("could not be checked", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("The columns are `customer_id`, `email`, `status`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Message_MisspeltColumn_SuggestsTheNearestColumn()
+    {
+        var suite = ExpectationSuite.Create("s").ExpectColumnValuesToNotBeNull("emial").Build();
+
+        var error = Assert.Throws<DataAssertionException>(() => DataAssert.Satisfies(Customers(), suite));
+
+        Assert.Contains("column `emial` is not in the data. Did you mean `email`?", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
