@@ -41,8 +41,7 @@ public sealed class ArrowIpcSource : IBatchSource
             if (_schema is null)
             {
                 using IArrowReader reader = Open(out Func<Schema> schema);
-                // An empty stream has no schema message: Apache.Arrow returns null rather than failing.
-                _schema = Guard(schema, -1) ?? throw ReaderErrors.NotArrow(Name, -1, new InvalidDataException("the file holds no Arrow schema (it is empty or ends before the first message)."));
+                _schema = SchemaOf(schema);
             }
             return _schema;
         }
@@ -66,7 +65,7 @@ public sealed class ArrowIpcSource : IBatchSource
     private IEnumerable<RecordBatch> Read(CancellationToken cancellationToken)
     {
         using IArrowReader reader = Open(out Func<Schema> schema);
-        _ = Guard(schema, -1) ?? throw ReaderErrors.NotArrow(Name, -1, new InvalidDataException("the file holds no Arrow schema (it is empty or ends before the first message)."));
+        _ = SchemaOf(schema);
         long rows = 0;
         for (int index = 0; ; index++)
         {
@@ -88,6 +87,10 @@ public sealed class ArrowIpcSource : IBatchSource
             yield return batch;
         }
     }
+
+    /// <summary>The file's schema; an empty stream has no schema message, for which Apache.Arrow returns null rather than failing.</summary>
+    private Schema SchemaOf(Func<Schema> schema) =>
+        Guard(schema, -1) ?? throw ReaderErrors.NotArrow(Name, -1, new InvalidDataException("the file holds no Arrow schema (it is empty or ends before the first message)."));
 
     private T Guard<T>(Func<T> read, int batch)
     {

@@ -142,28 +142,47 @@ internal static class ArrowStructure
         {
             return indexProblem;
         }
-        IArrowArray array = ArrowArrayFactory.BuildArray(indices);
-        int size = data.Dictionary.Length;
-        for (int i = 0; i < array.Length; i++)
+        if (data.Length == 0)
         {
-            if (array.IsValid(i) && Index(array, i) is var index && (index < 0 || index >= size))
-            {
-                return $"column `{name}`: dictionary index {index} at row {i} is outside its {size}-value dictionary";
-            }
+            return null;
         }
-        return null;
+        int size = data.Dictionary.Length;
+        // One typed pass over the index buffer (this runs on every batch of every Arrow file).
+        ReadOnlySpan<byte> buffer = data.Buffers[1].Span;
+        int row = type.IndexType.TypeId switch
+        {
+            ArrowTypeId.Int8 => OutsideDictionary(MemoryMarshal.Cast<byte, sbyte>(buffer), data, size),
+            ArrowTypeId.Int16 => OutsideDictionary(MemoryMarshal.Cast<byte, short>(buffer), data, size),
+            ArrowTypeId.Int32 => OutsideDictionary(MemoryMarshal.Cast<byte, int>(buffer), data, size),
+            ArrowTypeId.Int64 => OutsideDictionary(MemoryMarshal.Cast<byte, long>(buffer), data, size),
+            ArrowTypeId.UInt8 => OutsideDictionary(MemoryMarshal.Cast<byte, byte>(buffer), data, size),
+            ArrowTypeId.UInt16 => OutsideDictionary(MemoryMarshal.Cast<byte, ushort>(buffer), data, size),
+            ArrowTypeId.UInt32 => OutsideDictionary(MemoryMarshal.Cast<byte, uint>(buffer), data, size),
+            ArrowTypeId.UInt64 => OutsideDictionary(MemoryMarshal.Cast<byte, ulong>(buffer), data, size),
+            _ => -2,
+        };
+        return row switch
+        {
+            -1 => null,
+            -2 => $"column `{name}`: dictionary indices of type {type.IndexType.Name} are not integers",
+            _ => $"column `{name}`: dictionary index at row {row} is outside its {size}-value dictionary",
+        };
     }
 
-    private static long Index(IArrowArray indices, int i) => indices switch
+    /// <summary>The first valid row whose index is outside [0, size), or -1.</summary>
+    private static int OutsideDictionary<T>(ReadOnlySpan<T> all, ArrayData data, int size)
+        where T : struct, System.Numerics.IBinaryInteger<T>
     {
-        Int8Array a => a.GetValue(i) ?? 0,
-        Int16Array a => a.GetValue(i) ?? 0,
-        Int32Array a => a.GetValue(i) ?? 0,
-        Int64Array a => a.GetValue(i) ?? 0,
-        UInt8Array a => a.GetValue(i) ?? 0,
-        UInt16Array a => a.GetValue(i) ?? 0,
-        UInt32Array a => a.GetValue(i) ?? 0,
-        UInt64Array a => a.GetValue(i) is { } v && v <= long.MaxValue ? (long)v : -1,
-        _ => -1,
-    };
+        ReadOnlySpan<T> indices = all.Slice(data.Offset, data.Length);
+        ReadOnlySpan<byte> validity = data.Buffers[0].Span;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            // Compared as unsigned 64-bit: a negative index wraps above any size.
+            if (ulong.CreateTruncating(indices[i]) >= (ulong)size && (validity.IsEmpty || BitUtility.GetBit(validity, data.Offset + i)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

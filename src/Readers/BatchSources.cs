@@ -7,6 +7,38 @@ namespace Dq.Readers;
 /// <summary>Opens a data file as an <see cref="IBatchSource"/>, choosing the reader by format.</summary>
 public static class BatchSources
 {
+    /// <summary>The extensions that name a format, upper-case with their dot.</summary>
+    private static readonly Dictionary<string, DataFormat> s_byExtension = new(StringComparer.Ordinal)
+    {
+        [".CSV"] = DataFormat.Csv,
+        [".TSV"] = DataFormat.Csv,
+        [".PARQUET"] = DataFormat.Parquet,
+        [".PQ"] = DataFormat.Parquet,
+        [".JSONL"] = DataFormat.JsonLines,
+        [".NDJSON"] = DataFormat.JsonLines,
+        [".ARROW"] = DataFormat.Arrow,
+        [".ARROWS"] = DataFormat.Arrow,
+        [".FEATHER"] = DataFormat.Arrow,
+        [".IPC"] = DataFormat.Arrow,
+    };
+
+    /// <summary>
+    /// Whether <see cref="Open"/> knows the format of <paramref name="path"/> by its name: a data file's extension,
+    /// or <c>.gz</c> after a CSV or JSON lines extension. A folder given as data reads exactly these files.
+    /// </summary>
+    /// <param name="path">A file path or name.</param>
+    public static bool IsDataFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        bool gzip = DataFiles.IsGzip(path);
+        string extension = Path.GetExtension(gzip ? path[..^3] : path).ToUpperInvariant();
+        return gzip ? IsStreamedText(extension) : s_byExtension.ContainsKey(extension);
+    }
+
+    /// <summary>CSV and JSON lines, the formats read in one sequential pass (so gzip can stream them).</summary>
+    private static bool IsStreamedText(string extension) =>
+        s_byExtension.TryGetValue(extension, out DataFormat format) && format is DataFormat.Csv or DataFormat.JsonLines;
+
     /// <summary>Opens the file at <paramref name="path"/> as a source of record batches.</summary>
     /// <param name="path">The path of the data file.</param>
     /// <param name="format">
@@ -31,20 +63,13 @@ public static class BatchSources
         // `orders.csv.gz`: the format is the inner name's; CSV and JSON lines are decompressed as they stream.
         string extension = Path.GetExtension(DataFiles.IsGzip(path) ? path[..^3] : path).ToUpperInvariant();
         char? sniffedDelimiter = null;
-        if (DataFiles.IsGzip(path) && format == DataFormat.Auto && extension is not (".CSV" or ".TSV" or ".JSONL" or ".NDJSON"))
+        if (DataFiles.IsGzip(path) && format == DataFormat.Auto && !IsStreamedText(extension))
         {
             throw new DataReadException($"`{path}`: dq reads gzip-compressed CSV and JSON lines (.csv.gz, .tsv.gz, .jsonl.gz, .ndjson.gz); name the file so, or pass --format csv or jsonlines.") { FilePath = path };
         }
         if (format == DataFormat.Auto)
         {
-            format = extension switch
-            {
-                ".CSV" or ".TSV" => DataFormat.Csv,
-                ".PARQUET" or ".PQ" => DataFormat.Parquet,
-                ".JSONL" or ".NDJSON" => DataFormat.JsonLines,
-                ".ARROW" or ".ARROWS" or ".FEATHER" or ".IPC" => DataFormat.Arrow,
-                _ => Sniff(path, out sniffedDelimiter),
-            };
+            format = s_byExtension.TryGetValue(extension, out DataFormat named) ? named : Sniff(path, out sniffedDelimiter);
         }
         CsvReaderOptions? csvOptions = csv ?? (extension == ".TSV" ? new CsvReaderOptions { Delimiter = '\t' }
             : sniffedDelimiter is { } d && d != ',' ? new CsvReaderOptions { Delimiter = d } : null);

@@ -118,7 +118,7 @@ public sealed class JsonLinesSource : IBatchSource
         {
             sample.Add(next);
             using JsonDocument document = JsonLineReader.Parse(next.Json, next.Line, Name);
-            JsonLineReader.ReadStrings(() =>
+            try
             {
                 foreach (JsonProperty property in document.RootElement.EnumerateObject())
                 {
@@ -129,7 +129,11 @@ public sealed class JsonLinesSource : IBatchSource
                     }
                     types[i] = JsonColumns.Widen(types[i], property.Value);
                 }
-            }, next.Line, Name);
+            }
+            catch (InvalidOperationException e) when (JsonLineReader.IsUndecodableString(e))
+            {
+                throw JsonLineReader.UndecodableString(Name, next.Line);
+            }
         }
         return new JsonColumns(types.Select(t => (t.Name, JsonColumns.ArrowType(t.Kind, t.Double))).ToList());
     }

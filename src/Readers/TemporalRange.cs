@@ -24,10 +24,10 @@ internal static class TemporalRange
         for (int c = 0; c < batch.ColumnCount; c++)
         {
             IArrowArray column = batch.Column(c);
+            bool inDictionary = column is DictionaryArray; // a dictionary's position is not a row
             if (column is DictionaryArray dictionary)
             {
                 column = dictionary.Dictionary;
-                firstRow = -1; // a dictionary's position is not a row
             }
             int row = column switch
             {
@@ -39,7 +39,7 @@ internal static class TemporalRange
             if (row >= 0)
             {
                 string value = RawValue(column, row);
-                string where = firstRow >= 0 ? $"row {(firstRow + row + 1).ToString("N0", CultureInfo.InvariantCulture)}" : "its dictionary";
+                string where = !inDictionary ? $"row {(firstRow + row + 1).ToString("N0", CultureInfo.InvariantCulture)}" : "its dictionary";
                 return $"column `{batch.Schema.GetFieldByIndex(c).Name}`, {where}: {value} is outside the years 1 to 9999, which dq can represent " +
                     "(DuckDB and PostgreSQL write `infinity` this way). Replace such values with null or a real date before validating, " +
                     "or exclude them in the query that writes the file.";

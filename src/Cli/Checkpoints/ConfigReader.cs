@@ -1,3 +1,4 @@
+using Dq.Expectations.Suites;
 using System.Globalization;
 using Dq.Expectations;
 
@@ -66,8 +67,8 @@ internal static class ConfigReader
         {
             if (!known.Contains(key.Name, StringComparer.Ordinal))
             {
-                var closest = known.MinBy(k => Distance(k, key.Name));
-                var hint = closest is not null && Distance(closest, key.Name) <= 2 ? $" Did you mean `{closest}`?" : "";
+                var closest = known.MinBy(k => Spelling.Distance(k, key.Name));
+                var hint = closest is not null && Spelling.Distance(closest, key.Name) <= 2 ? $" Did you mean `{closest}`?" : "";
                 throw Error(key.Mark, $"unknown key `{key.Name}` in {where}.{hint} Allowed keys: {Join(known)}.");
             }
         }
@@ -77,21 +78,4 @@ internal static class ConfigReader
         map[key] ?? throw Error(map.Mark, $"{where} has no `{key}`; add it.");
 
     public static string Join(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"`{n}`"));
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

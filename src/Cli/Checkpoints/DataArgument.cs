@@ -1,6 +1,7 @@
 using Dq.Cli.Running;
 using Dq.Expectations;
 using Dq.Expectations.Suites;
+using Dq.Readers;
 
 namespace Dq.Cli.Checkpoints;
 
@@ -10,17 +11,12 @@ namespace Dq.Cli.Checkpoints;
 /// </summary>
 internal static class DataArgument
 {
-    /// <summary>The names of the files a folder's validation reads, with or without <c>.gz</c>.</summary>
-    private static readonly string[] s_extensions = [".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".arrow", ".arrows", ".feather", ".ipc"];
-
     public static (IReadOnlyList<string> Files, IReadOnlyList<UnreadData> Missing) Files(string data, ExpectationSuite suite)
     {
         if (Directory.Exists(data))
         {
-            var found = Glob.Files(Path.Combine(Path.GetFullPath(data), "**", "*"))
-                .Where(f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase) || f.EndsWith(e + ".gz", StringComparison.OrdinalIgnoreCase)))
-                .ToList();
-            return found.Count > 0 ? (found, []) : ([], [Unread(data, suite, $"the folder `{data}` holds no data file ({string.Join(", ", s_extensions)}, or .gz of CSV and JSON lines).")]);
+            var found = Glob.Files(Path.Combine(Path.GetFullPath(data), "**", "*")).Where(BatchSources.IsDataFile).ToList();
+            return found.Count > 0 ? (found, []) : ([], [Unread(data, suite, $"the folder `{data}` holds no data file (CSV, TSV, Parquet, JSON lines, Arrow; CSV and JSON lines also as .gz).")]);
         }
         if (!Glob.HasWildcards(data))
         {

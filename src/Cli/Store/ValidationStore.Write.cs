@@ -54,16 +54,11 @@ internal sealed partial class ValidationStore
     /// </summary>
     internal void SaveAll(IEnumerable<ValidationResult> results)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var result in results)
-        {
-            Insert(transaction, result, null, null);
-        }
+        using var transaction = Stage(results, null, null);
         transaction.Commit();
     }
 
-    private void Insert(SqliteTransaction transaction, ValidationResult result, string? checkpoint, string? checkpointRunId, CancellationToken cancellationToken = default)
+    private void Insert(SqliteTransaction transaction, ValidationResult result, string? checkpoint, string? checkpointRunId, CancellationToken cancellationToken)
     {
         var json = ValidationResultJson.ToJson(result);
         var details = (JsonNode.Parse(json)!["results"] as JsonArray)!;

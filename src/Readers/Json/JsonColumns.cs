@@ -59,7 +59,14 @@ internal sealed class JsonColumns
     {
         using JsonDocument document = JsonLineReader.Parse(json, line, path);
         System.Array.Clear(_seen);
-        JsonLineReader.ReadStrings(() => AppendValues(document.RootElement, line, path, sampleRows), line, path);
+        try
+        {
+            AppendValues(document.RootElement, line, path, sampleRows);
+        }
+        catch (InvalidOperationException e) when (JsonLineReader.IsUndecodableString(e))
+        {
+            throw JsonLineReader.UndecodableString(path, line);
+        }
         for (int i = 0; i < _seen.Length; i++)
         {
             if (!_seen[i])

@@ -79,20 +79,14 @@ internal sealed class JsonLineReader : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="read"/> over a parsed line, turning the parser's refusal to decode a string (an escaped
-    /// lone surrogate such as <c>\ud800</c> is valid JSON but not text) into an error naming the line.
+    /// Whether the parser refused to decode a string: an escaped lone surrogate such as <c>\\ud800</c> is valid JSON
+    /// but not text. Callers catch it around their reads and throw <see cref="UndecodableString"/>.
     /// </summary>
-    public static void ReadStrings(Action read, long line, string path)
-    {
-        try
-        {
-            read();
-        }
-        catch (InvalidOperationException e) when (e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException is DecoderFallbackException)
-        {
-            throw ReaderErrors.BadJsonLine(path, line, "a key or string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its low half), which is not text; fix the escape.");
-        }
-    }
+    public static bool IsUndecodableString(InvalidOperationException e) =>
+        e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException is DecoderFallbackException;
+
+    public static Expectations.DataReadException UndecodableString(string path, long line) =>
+        ReaderErrors.BadJsonLine(path, line, "a key or string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its low half), which is not text; fix the escape.");
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
