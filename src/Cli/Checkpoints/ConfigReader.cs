@@ -1,6 +1,6 @@
-using Dq.Expectations.Suites;
 using System.Globalization;
 using Dq.Expectations;
+using Dq.Expectations.Suites;
 
 namespace Dq.Cli.Checkpoints;
 

@@ -127,21 +127,7 @@ public static class ModelQualityJson
     public static string WriteViolations(IReadOnlyList<ModelQualityViolation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        return BaselineJsonWriting.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("violations");
-            foreach (var v in violations)
-            {
-                w.WriteStartObject();
-                w.WriteString("metric_name", v.MetricName);
-                w.WriteString("constraint_check_type", v.ConstraintCheckType);
-                w.WriteString("description", v.Description);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return Monitoring.ConstraintViolationsJson.Write("metric_name", violations.Select(v => (v.MetricName, v.ConstraintCheckType, v.Description)));
     }
 
     /// <summary>SageMaker's <c>"version": 0.0</c>, written as 0.0 (Utf8JsonWriter would shorten it to 0).</summary>

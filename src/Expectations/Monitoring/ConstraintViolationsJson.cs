@@ -9,22 +9,29 @@ public static class ConstraintViolationsJson
     public static string Write(IReadOnlyList<ConstraintViolation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        return BaselineJsonWriting.Write(w =>
+        return Write("feature_name", violations.Select(v => (v.FeatureName, v.CheckType, v.Description)));
+    }
+
+    /// <summary>
+    /// <c>{"violations": [{&lt;subject&gt;, constraint_check_type, description}]}</c>: data quality names a feature
+    /// (<c>feature_name</c>), model quality a metric (<c>metric_name</c>).
+    /// </summary>
+    internal static string Write(string subjectKey, IEnumerable<(string Subject, string CheckType, string Description)> violations) =>
+        BaselineJsonWriting.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("violations");
-            foreach (var violation in violations)
+            foreach (var (subject, checkType, description) in violations)
             {
                 w.WriteStartObject();
-                w.WriteString("feature_name", violation.FeatureName);
-                w.WriteString("constraint_check_type", violation.CheckType);
-                w.WriteString("description", violation.Description);
+                w.WriteString(subjectKey, subject);
+                w.WriteString("constraint_check_type", checkType);
+                w.WriteString("description", description);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         });
-    }
 
     /// <summary>Reads a constraint_violations.json written by dq or SageMaker.</summary>
     /// <exception cref="ConfigurationException">The text is not in that shape; the message says where.</exception>
