@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
 
 namespace Dq.Expectations.Columns;
@@ -11,7 +12,8 @@ namespace Dq.Expectations.Columns;
 /// The .NET type of each Arrow type: signed integers → <see cref="long"/>, unsigned → <see cref="ulong"/>,
 /// floats → <see cref="double"/>, decimal128 → <see cref="decimal"/>, strings → <see cref="string"/>, binary →
 /// <see cref="byte"/>[], bool → <see cref="bool"/>, date32/64 → <see cref="DateOnly"/>, timestamps without a time
-/// zone → <see cref="DateTime"/> (unspecified kind), with one → <see cref="DateTimeOffset"/>; null → null.
+/// zone → <see cref="DateTime"/> (unspecified kind), with one → <see cref="DateTimeOffset"/>, times of day →
+/// <see cref="TimeOnly"/>, durations → <see cref="TimeSpan"/>; null → null (see <see cref="IntegerKeys"/>).
 /// </remarks>
 internal static class ArrowValues
 {
@@ -39,11 +41,17 @@ internal static class ArrowValues
             HalfFloatArray a => (double)a.Values[index],
             FloatArray a => (double)a.Values[index],
             DoubleArray a => a.Values[index],
-            Decimal128Array a => a.GetValue(index),
-            Date32Array a => DateOnly.FromDateTime(a.GetDateTime(index)!.Value),
-            Date64Array a => DateOnly.FromDateTime(a.GetDateTime(index)!.Value),
-            TimestampArray a => Timestamp(a, index),
+            Decimal128Array a => DecimalKeys.Value(DecimalKeys.Values(a)[index], (Decimal128Type)a.Data.DataType),
+            Date32Array a => IntegerKeys.Date32(a.Values[index]),
+            Date64Array a => IntegerKeys.Date64(a.Values[index]),
+            // One conversion for every path: kernels that scan these columns as integers report values through it too.
+            TimestampArray a => IntegerKeys.ToValue(a.Data.DataType)!(a.Values[index]),
+            Time32Array a => IntegerKeys.ToValue(a.Data.DataType)!(a.Values[index]),
+            Time64Array a => IntegerKeys.ToValue(a.Data.DataType)!(a.Values[index]),
+            DurationArray a => IntegerKeys.ToValue(a.Data.DataType)!(a.Values[index]),
+            Decimal256Array a => a.GetString(index),
             BinaryArray a => a.GetBytes(index).ToArray(),
+            FixedSizeBinaryArray a => a.GetBytes(index).ToArray(),
             _ => array.Data.DataType.Name,
         };
     }
@@ -61,11 +69,4 @@ internal static class ArrowValues
         UInt64Array a => checked((int)a.Values[row]),
         _ => throw new NotSupportedException($"Dictionary indices of type {indices.Data.DataType.Name} are not supported."),
     };
-
-    private static object Timestamp(TimestampArray array, int index)
-    {
-        var type = (TimestampType)array.Data.DataType;
-        var instant = array.GetTimestamp(index)!.Value;
-        return string.IsNullOrEmpty(type.Timezone) ? DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified) : (object)instant;
-    }
 }

@@ -34,6 +34,10 @@ internal sealed class ValueComparer : IComparer<object?>
         {
             return TextOrder.Compare(a, b);
         }
+        if (x.GetType() == y.GetType() && x is IComparable comparable)
+        {
+            return comparable.CompareTo(y); // times of day, durations, booleans: by their own order
+        }
         var rank = Rank(x).CompareTo(Rank(y));
         return rank != 0 ? rank : TextOrder.Compare(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
     }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
+using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
@@ -26,7 +28,15 @@ internal static class DuplicateKernels
         UInt64Type => new IntegerDuplicateKernel<ulong>(static k => unchecked((ulong)k), sampleLimit, trackRows),
         FloatType => new PrimitiveDuplicateKernel<float>(static v => (double)v, sampleLimit, trackRows),
         DoubleType => new PrimitiveDuplicateKernel<double>(static v => v, sampleLimit, trackRows),
-        Date32Type => new IntegerDuplicateKernel<int>(static k => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)k), sampleLimit, trackRows),
+        // Dates, timestamps (any unit, any time zone), times and durations group as their stored integers.
+        var t when IntegerKeys.IsInt32Backed(t) => new IntegerDuplicateKernel<int>(IntegerKeys.ToValue(t)!, sampleLimit, trackRows),
+        var t when IntegerKeys.IsInt64Backed(t) => new IntegerDuplicateKernel<long>(IntegerKeys.ToValue(t)!, sampleLimit, trackRows),
+        // Decimals group as their unscaled integers: 64-bit ones up to precision 18, else 128-bit keys.
+        Decimal128Type { Precision: <= DecimalKeys.Int64Precision } d =>
+            new IntegerDuplicateKernel<long>(k => DecimalKeys.Value(k, d.Scale), sampleLimit, trackRows),
+        Decimal128Type d => new PrimitiveDuplicateKernel<Int128>(k => DecimalKeys.Value(k, d.Scale), sampleLimit, trackRows),
+        BooleanType => new IntegerDuplicateKernel<byte>(static k => k != 0, sampleLimit, trackRows),
+        BinaryType or FixedSizeBinaryType and not Decimal256Type => new TextDuplicateKernel(sampleLimit, trackRows, binary: true),
         _ => new BoxedDuplicateKernel(sampleLimit, trackRows),
     };
 
@@ -38,7 +48,9 @@ internal static class DuplicateKernels
         public override void Accumulate(in ColumnBlock block, MetricState state)
         {
             var duplicates = (DuplicateState<T>)state;
-            var values = ((PrimitiveArray<T>)block.Array).Values;
+            var values = block.Array is Decimal128Array decimals
+                ? MemoryMarshal.Cast<Int128, T>(DecimalKeys.Values(decimals))
+                : ((PrimitiveArray<T>)block.Array).Values;
             var validity = block.Validity;
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
@@ -56,9 +68,10 @@ internal static class DuplicateKernels
         (typeof(T) == typeof(double) && double.IsNaN(Unsafe.As<T, double>(ref value)))
         || (typeof(T) == typeof(float) && float.IsNaN(Unsafe.As<T, float>(ref value)));
 
-    private sealed class TextDuplicateKernel(int sampleLimit, bool trackRows) : ColumnKernel
+    /// <summary>Text, and binary (fixed-size or not) by the same byte keys, reported as bytes instead of text.</summary>
+    private sealed class TextDuplicateKernel(int sampleLimit, bool trackRows, bool binary = false) : ColumnKernel
     {
-        public override MetricState CreateState() => new TextDuplicateState(sampleLimit, trackRows);
+        public override MetricState CreateState() => new TextDuplicateState(sampleLimit, trackRows, binary);
 
         public override void Accumulate(in ColumnBlock block, MetricState state)
         {
@@ -68,9 +81,14 @@ internal static class DuplicateKernels
                 CountEntries(block, counted.Indices, entries, duplicates);
                 return;
             }
+            if (block.Array is FixedSizeBinaryArray fixedSize)
+            {
+                AddFixedSize(block, fixedSize, duplicates);
+                return;
+            }
             var (strings, indices) = block.Array is DictionaryArray dictionary
-                ? ((StringArray)dictionary.Dictionary, dictionary.Indices)
-                : ((StringArray)block.Array, null);
+                ? ((BinaryArray)dictionary.Dictionary, dictionary.Indices)
+                : ((BinaryArray)block.Array, null);
             for (var row = block.Start; row < block.Start + block.Length; row++)
             {
                 if (block.Array.IsValid(row) && block.IsSelected(row))
@@ -81,6 +99,21 @@ internal static class DuplicateKernels
                         duplicates.Add(strings.GetBytes(entry), block.FirstRowIndex + row);
                     }
                 }
+            }
+        }
+    }
+
+    private static void AddFixedSize(in ColumnBlock block, FixedSizeBinaryArray array, TextDuplicateState duplicates)
+    {
+        var width = ((FixedSizeBinaryType)array.Data.DataType).ByteWidth;
+        var bytes = array.ValueBuffer.Span[(array.Offset * width)..];
+        for (var row = block.Start; row < block.Start + block.Length; row += 64)
+        {
+            var count = Math.Min(64, block.Start + block.Length - row);
+            for (var bits = block.Considered(row, count); bits != 0; bits &= bits - 1)
+            {
+                var at = row + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                duplicates.Add(bytes.Slice(at * width, width), block.FirstRowIndex + at);
             }
         }
     }
@@ -120,7 +153,7 @@ internal static class DuplicateKernels
         }
     }
 
-    /// <summary>Any other type (bool, decimal, timestamps), keyed by its boxed .NET value.</summary>
+    /// <summary>Any other type (decimal256, nested values), keyed by its boxed .NET value.</summary>
     private sealed class BoxedDuplicateKernel(int sampleLimit, bool trackRows) : ColumnKernel
     {
         public override MetricState CreateState() => new DuplicateState<object>(null, static v => v, sampleLimit, trackRows);

@@ -7,7 +7,8 @@ using Dq.Expectations.Metrics;
 namespace Dq.Expectations.Kernels.Duplicates;
 
 /// <summary>
-/// Groups an integer-like column (8- to 64-bit integers, date32) in an <see cref="IntegerDuplicateState"/>: gathers a
+/// Groups an integer-like column (8- to 64-bit integers, dates, timestamps, times, durations, booleans, decimals of
+/// precision ≤ 18) in an <see cref="IntegerDuplicateState"/>: gathers a
 /// block's considered values 64 rows a word (a word with every row valid and selected runs a straight loop, others
 /// visit their set bits), then hands them to the state at once.
 /// </summary>
@@ -29,8 +30,23 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
 
     public override void Accumulate(in ColumnBlock block, MetricState state)
     {
-        var groups = (IntegerDuplicateState)state;
-        var values = ((PrimitiveArray<T>)block.Array).Values;
+        switch (block.Array)
+        {
+            case Decimal128Array decimals: // precision ≤ 18: the low word of each unscaled value is the value
+                Gather(block, (IntegerDuplicateState)state, new DecimalLowWords(DecimalKeys.LowWords(decimals)));
+                break;
+            case BooleanArray booleans:
+                Gather(block, (IntegerDuplicateState)state, new BooleanBits(booleans.ValueBuffer.Span, booleans.Offset));
+                break;
+            default:
+                Gather(block, (IntegerDuplicateState)state, new Primitive(((PrimitiveArray<T>)block.Array).Values));
+                break;
+        }
+    }
+
+    private static void Gather<TKeys>(in ColumnBlock block, IntegerDuplicateState groups, TKeys column)
+        where TKeys : IKeyColumn, allows ref struct
+    {
         var (keys, rows) = IntegerDuplicateState.BlockBuffers(block.Length);
         var validity = block.Validity;
         var end = block.Start + block.Length;
@@ -43,7 +59,7 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
             {
                 for (var i = 0; i < count; i++)
                 {
-                    keys[n] = Key(values[row + i]);
+                    keys[n] = column.Key(row + i);
                     rows[n++] = row + i;
                 }
                 continue;
@@ -51,7 +67,7 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
             while (considered != 0)
             {
                 var i = BitOperations.TrailingZeroCount(considered);
-                keys[n] = Key(values[row + i]);
+                keys[n] = column.Key(row + i);
                 rows[n++] = row + i;
                 considered &= considered - 1;
             }
@@ -59,7 +75,37 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
         groups.AddBlock(n, block.FirstRowIndex);
     }
 
+    /// <summary>A column read as one 64-bit key per row.</summary>
+    private interface IKeyColumn
+    {
+        long Key(int row);
+    }
+
+    private readonly ref struct Primitive(ReadOnlySpan<T> values) : IKeyColumn
+    {
+        private readonly ReadOnlySpan<T> _values = values;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long Key(int row) => Widen(_values[row]);
+    }
+
+    private readonly ref struct DecimalLowWords(ReadOnlySpan<long> words) : IKeyColumn
+    {
+        private readonly ReadOnlySpan<long> _words = words;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long Key(int row) => _words[row * 2];
+    }
+
+    private readonly ref struct BooleanBits(ReadOnlySpan<byte> bits, int offset) : IKeyColumn
+    {
+        private readonly ReadOnlySpan<byte> _bits = bits;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long Key(int row) => (_bits[(row + offset) >> 3] >> ((row + offset) & 7)) & 1;
+    }
+
     /// <summary>The value widened to 64 bits (unsigned 64-bit values keep their bit pattern).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Key(T value) => typeof(T) == typeof(ulong) ? unchecked((long)Unsafe.As<T, ulong>(ref value)) : long.CreateTruncating(value);
+    private static long Widen(T value) => typeof(T) == typeof(ulong) ? unchecked((long)Unsafe.As<T, ulong>(ref value)) : long.CreateTruncating(value);
 }

@@ -4,13 +4,16 @@ using Dq.Expectations.Kernels.Sets;
 
 namespace Dq.Expectations.Kernels.Duplicates;
 
-/// <summary>Duplicate tracking for text, keyed by UTF-8 bytes probed straight from the Arrow buffer.</summary>
+/// <summary>Duplicate tracking for text (and binary), keyed by the bytes probed straight from the Arrow buffer.</summary>
 internal sealed class TextDuplicateState : DuplicateState<byte[]>
 {
     private readonly Dictionary<byte[], Group>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public TextDuplicateState(int sampleLimit, bool trackRows = true)
-        : base(Utf8Comparer.Instance, static bytes => Encoding.UTF8.GetString(bytes), sampleLimit, trackRows) =>
+    /// <param name="sampleLimit">How many duplicated rows to keep with their values.</param>
+    /// <param name="trackRows">False for value counts: no repeat rows are kept.</param>
+    /// <param name="binary">Whether the values are binary, reported as bytes rather than text.</param>
+    public TextDuplicateState(int sampleLimit, bool trackRows = true, bool binary = false)
+        : base(Utf8Comparer.Instance, binary ? static bytes => bytes.Clone() : static bytes => Encoding.UTF8.GetString(bytes), sampleLimit, trackRows) =>
         _lookup = Groups.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>Counts a value; its bytes are copied only the first time the value is seen.</summary>

@@ -17,25 +17,47 @@ internal sealed class OrderKernel : ColumnKernel
 {
     private readonly OrderKey _key;
     private readonly int _sampleLimit;
+    private readonly Func<object, object?>? _report;
 
-    private OrderKernel(OrderKey key, int sampleLimit)
+    private OrderKernel(OrderKey key, int sampleLimit, Func<object, object?>? report)
     {
         _key = key;
         _sampleLimit = sampleLimit;
+        _report = report;
     }
 
     /// <exception cref="MetricPreconditionException">The column's values have no order (binary, nested types).</exception>
     public static OrderKernel Create(Field field, OrderKey key, int sampleLimit)
     {
         var type = field.DataType is DictionaryType dictionary ? dictionary.ValueType : field.DataType;
-        if (type is not (NumberType or StringType or BooleanType or Date32Type or Date64Type or TimestampType or Decimal128Type))
+        if (type is not (NumberType or StringType or BooleanType or Date32Type or Date64Type or TimestampType or Time32Type or Time64Type or DurationType or Decimal128Type))
         {
             throw new MetricPreconditionException($"column `{field.Name}` has type {type.Name}, whose values have no order; order checks need numbers, text, dates or timestamps.");
         }
-        return new OrderKernel(key, sampleLimit);
+        return new OrderKernel(key, sampleLimit, Report(type));
     }
 
-    public override MetricState CreateState() => new OrderState(IsUnexpected, _sampleLimit);
+    /// <summary>How a segment's stored integer (see <see cref="SegmentValue"/>) is reported; null where segments hold plain values.</summary>
+    private static Func<object, object?>? Report(IArrowType type)
+    {
+        if (IntegerKeys.ToValue(type) is { } toValue)
+        {
+            return key => toValue((long)key);
+        }
+        return type is Decimal128Type decimals ? key => DecimalKeys.Value((Int128)key, decimals.Scale) : null;
+    }
+
+    /// <summary>A segment's first or last value: the stored integer for temporal and decimal columns, else the plain value.</summary>
+    private static object? SegmentValue(IArrowArray array, int row) => array switch
+    {
+        Date32Array a => (long)a.Values[row],
+        Time32Array a => (long)a.Values[row],
+        Date64Array or TimestampArray or Time64Array or DurationArray => ((PrimitiveArray<long>)array).Values[row],
+        Decimal128Array a => DecimalKeys.Values(a)[row],
+        _ => ArrowValues.Get(array, row),
+    };
+
+    public override MetricState CreateState() => new OrderState(IsUnexpected, _sampleLimit, _report);
 
     /// <summary>Whether <paramref name="value"/> breaks the order after <paramref name="previous"/> (same-typed plain values).</summary>
     private bool IsUnexpected(object value, object previous) => Breaks(Compare(value, previous));
@@ -62,6 +84,15 @@ internal sealed class OrderKernel : ColumnKernel
             UInt64Array a => Numbers(block, a.Values, inner),
             FloatArray a => Numbers(block, a.Values, inner),
             DoubleArray a => Numbers(block, a.Values, inner),
+            // Dates, timestamps and decimals order as their stored integers (one unit and one scale per column).
+            Date32Array a => Numbers(block, a.Values, inner),
+            Date64Array a => Numbers(block, a.Values, inner),
+            TimestampArray a => Numbers(block, a.Values, inner),
+            Time32Array a => Numbers(block, a.Values, inner),
+            Time64Array a => Numbers(block, a.Values, inner),
+            DurationArray a => Numbers(block, a.Values, inner),
+            Decimal128Array a => Numbers(block, DecimalKeys.Values(a), inner),
+            BooleanArray a => Scan(block, new BooleanCheck(this, new ValidityBits(a.ValueBuffer.Span, a.Offset)), inner),
             StringArray a => Scan(block, new TextCheck<PlainText>(this, new PlainText(a)), inner),
             DictionaryArray { Dictionary: StringArray entries } d => Scan(block, new TextCheck<DictionaryText>(this, new DictionaryText(entries, d.Indices)), inner),
             var other => Scan(block, new BoxedCheck(this, other), inner),
@@ -69,8 +100,8 @@ internal sealed class OrderKernel : ColumnKernel
         var start = block.FirstRowIndex + block.Start;
         order.Add(new OrderSegment(
             start, start + block.Length,
-            rows.First < 0 ? null : ArrowValues.Get(block.Array, rows.First), block.FirstRowIndex + rows.First,
-            rows.Last < 0 ? null : ArrowValues.Get(block.Array, rows.Last), inner));
+            rows.First < 0 ? null : SegmentValue(block.Array, rows.First), block.FirstRowIndex + rows.First,
+            rows.Last < 0 ? null : SegmentValue(block.Array, rows.Last), inner));
     }
 
     private (int, int) Numbers<T>(in ColumnBlock block, ReadOnlySpan<T> values, UnexpectedRowsState inner)
@@ -171,7 +202,39 @@ internal sealed class OrderKernel : ColumnKernel
         }
     }
 
-    /// <summary>Dates, timestamps, booleans and decimals, through their plain values.</summary>
+    /// <summary>Booleans (false before true), read from their bitmap.</summary>
+    private ref struct BooleanCheck(OrderKernel kernel, ValidityBits bits) : IOrderCheck
+    {
+        private readonly ValidityBits _bits = bits;
+        private bool _previous;
+
+        public int First { get; private set; } = -1;
+
+        public int Last { get; private set; } = -1;
+
+        public ulong Unexpected(int row, int count, ulong valid)
+        {
+            ulong unexpected = 0;
+            for (var bits = valid; bits != 0; bits &= bits - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(bits);
+                var value = _bits.IsValid(row + i);
+                if (Last < 0)
+                {
+                    First = row + i;
+                }
+                else if (kernel.Breaks(value.CompareTo(_previous)))
+                {
+                    unexpected |= 1UL << i;
+                }
+                _previous = value;
+                Last = row + i;
+            }
+            return unexpected;
+        }
+    }
+
+    /// <summary>Any other ordered type (decimal256), through its plain values.</summary>
     private struct BoxedCheck(OrderKernel kernel, IArrowArray array) : IOrderCheck
     {
         private object? _previous;

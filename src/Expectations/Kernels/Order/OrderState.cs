@@ -12,14 +12,20 @@ internal sealed class OrderState : MetricState, IUnexpectedRowsSource
 {
     private readonly List<OrderSegment> _segments = [];
     private readonly Func<object, object, bool> _isUnexpected;
+    private readonly Func<object, object?> _report;
     private readonly int _sampleLimit;
     private UnexpectedRowsState? _resolved;
 
     /// <param name="isUnexpected">Whether a value (first argument) is out of order after the previous one (second).</param>
     /// <param name="sampleLimit">How many unexpected rows to keep with their values.</param>
-    public OrderState(Func<object, object, bool> isUnexpected, int sampleLimit)
+    /// <param name="report">
+    /// The reported value of a segment's first or last value: segments of columns stored as integers (timestamps,
+    /// dates, decimals) carry the integers, which compare exactly where plain values would round (nanoseconds).
+    /// </param>
+    public OrderState(Func<object, object, bool> isUnexpected, int sampleLimit, Func<object, object?>? report = null)
     {
         _isUnexpected = isUnexpected;
+        _report = report ?? (static v => v);
         _sampleLimit = sampleLimit;
     }
 
@@ -107,12 +113,12 @@ internal sealed class OrderState : MetricState, IUnexpectedRowsSource
             : new OrderSegment(a.Start, b.End, a.First, a.FirstRowIndex, b.Last ?? a.Last, inner);
     }
 
-    private static void Add(UnexpectedRowsState rows, long rowIndex, object value)
+    private void Add(UnexpectedRowsState rows, long rowIndex, object value)
     {
         rows.Count++;
         if (rows.Sample.Wants(rowIndex))
         {
-            rows.Sample.Add(rowIndex, value);
+            rows.Sample.Add(rowIndex, _report(value));
         }
     }
 }

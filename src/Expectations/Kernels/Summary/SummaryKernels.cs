@@ -21,9 +21,116 @@ internal static class SummaryKernels
         UInt64Type => new NumericSummaryKernel<ulong>(isInteger: true),
         FloatType => new NumericSummaryKernel<float>(isInteger: false),
         DoubleType => new NumericSummaryKernel<double>(isInteger: false),
-        BooleanType or Decimal128Type => new BoxedSummaryKernel(numeric: true),
+        // Dates, timestamps, times and durations: extremes of their stored integers, no sums.
+        var t when IntegerKeys.IsInt32Backed(t) => new ExtremesKernel<int>(IntegerKeys.ToValue(t)!),
+        var t when IntegerKeys.IsInt64Backed(t) => new ExtremesKernel<long>(IntegerKeys.ToValue(t)!),
+        Decimal128Type d => new DecimalSummaryKernel(d.Scale),
+        BooleanType => new BooleanSummaryKernel(),
         _ => new BoxedSummaryKernel(numeric: false),
     };
+
+    /// <summary>Count and extremes of values stored as integers that order as the values do (see <see cref="IntegerKeys"/>).</summary>
+    private sealed class ExtremesKernel<T>(Func<long, object?> toValue) : ColumnKernel
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        public override MetricState CreateState() => new ColumnSummaryState { IsNumeric = false, IsInteger = false };
+
+        public override void Accumulate(in ColumnBlock block, MetricState state)
+        {
+            var values = ((PrimitiveArray<T>)block.Array).Values;
+            long count = 0;
+            T min = default, max = default;
+            for (var row = block.Start; row < block.Start + block.Length; row += 64)
+            {
+                var n = Math.Min(64, block.Start + block.Length - row);
+                for (var bits = block.Considered(row, n); bits != 0; bits &= bits - 1)
+                {
+                    var value = values[row + BitOperations.TrailingZeroCount(bits)];
+                    min = count == 0 || value < min ? value : min;
+                    max = count == 0 || value > max ? value : max;
+                    count++;
+                }
+            }
+            if (count > 0)
+            {
+                ((ColumnSummaryState)state).AddBlock(count, toValue(long.CreateTruncating(min)), toValue(long.CreateTruncating(max)), 0, 0, 0, 0, 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decimal128 as its unscaled integers: exact extremes, and sums, mean and M2 in doubles of the scaled values (as
+    /// pandas sums an object column of decimals converted to float).
+    /// </summary>
+    private sealed class DecimalSummaryKernel(int scale) : ColumnKernel
+    {
+        private readonly double _unit = Math.Pow(10, scale);
+
+        public override MetricState CreateState() => new ColumnSummaryState { IsNumeric = true, IsInteger = false };
+
+        public override void Accumulate(in ColumnBlock block, MetricState state)
+        {
+            var values = DecimalKeys.Values((Decimal128Array)block.Array);
+            long count = 0;
+            Int128 min = 0, max = 0;
+            double sum = 0, compensation = 0;
+            for (var row = block.Start; row < block.Start + block.Length; row += 64)
+            {
+                var n = Math.Min(64, block.Start + block.Length - row);
+                for (var bits = block.Considered(row, n); bits != 0; bits &= bits - 1)
+                {
+                    var value = values[row + BitOperations.TrailingZeroCount(bits)];
+                    min = count == 0 || value < min ? value : min;
+                    max = count == 0 || value > max ? value : max;
+                    count++;
+                    ColumnSummaryState.AddCompensated(ref sum, ref compensation, (double)value / _unit);
+                }
+            }
+            if (count == 0)
+            {
+                return;
+            }
+            var mean = (sum + compensation) / count;
+            double squaredDeviations = 0;
+            for (var row = block.Start; row < block.Start + block.Length; row += 64)
+            {
+                var n = Math.Min(64, block.Start + block.Length - row);
+                for (var bits = block.Considered(row, n); bits != 0; bits &= bits - 1)
+                {
+                    var deviation = ((double)values[row + BitOperations.TrailingZeroCount(bits)] / _unit) - mean;
+                    squaredDeviations += deviation * deviation;
+                }
+            }
+            ((ColumnSummaryState)state).AddBlock(count, DecimalKeys.Value(min, scale), DecimalKeys.Value(max, scale), 0, sum, compensation, mean, squaredDeviations);
+        }
+    }
+
+    /// <summary>Booleans as 0 and 1 (as numpy sums them): counts of true and false values from the bitmaps, word by word.</summary>
+    private sealed class BooleanSummaryKernel : ColumnKernel
+    {
+        public override MetricState CreateState() => new ColumnSummaryState { IsNumeric = true, IsInteger = false };
+
+        public override void Accumulate(in ColumnBlock block, MetricState state)
+        {
+            var array = (BooleanArray)block.Array;
+            var bits = new ValidityBits(array.ValueBuffer.Span, array.Offset);
+            long count = 0, trues = 0;
+            for (var row = block.Start; row < block.Start + block.Length; row += 64)
+            {
+                var n = Math.Min(64, block.Start + block.Length - row);
+                var considered = block.Considered(row, n);
+                count += BitOperations.PopCount(considered);
+                trues += BitOperations.PopCount(considered & bits.Word(row, n));
+            }
+            if (count == 0)
+            {
+                return;
+            }
+            var mean = (double)trues / count;
+            var squaredDeviations = (trues * (1 - mean) * (1 - mean)) + ((count - trues) * mean * mean);
+            ((ColumnSummaryState)state).AddBlock(count, trues == count, trues > 0, 0, trues, 0, mean, squaredDeviations);
+        }
+    }
 
     /// <summary>Numbers read from the values span: one pass per block for count, extremes and sums, one for M2.</summary>
     private sealed class NumericSummaryKernel<T>(bool isInteger) : ColumnKernel
@@ -91,10 +198,7 @@ internal static class SummaryKernels
             : (object)double.CreateTruncating(value);
     }
 
-    /// <summary>
-    /// Any other type (text, dates, timestamps, booleans, decimals), value by value through their plain .NET values:
-    /// extremes for all, sums for booleans (true = 1) and decimals.
-    /// </summary>
+    /// <summary>Any other type (text, binary, decimal256), value by value through their plain .NET values: extremes only.</summary>
     private sealed class BoxedSummaryKernel(bool numeric) : ColumnKernel
     {
         public override MetricState CreateState() => new ColumnSummaryState { IsNumeric = numeric, IsInteger = false };
