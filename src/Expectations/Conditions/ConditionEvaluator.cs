@@ -11,7 +11,8 @@ namespace Dq.Expectations.Conditions;
 /// Comparisons follow pandas, which GX's corpus is written against: a comparison with a null is false, except
 /// <c>!=</c>, which is true; values of different kinds (text and a number) are unequal and unordered. Numbers
 /// compare by value whatever their type; text by code point; dates and timestamps as instants, with text
-/// literals read as ISO 8601. Rows are evaluated value by value: conditions are not on the vectorized path yet.
+/// literals read as ISO 8601. Comparisons of a column with a literal run typed over the batch
+/// (<see cref="TypedComparisons"/>); other comparisons (two columns, times, decimals) value by value.
 /// </remarks>
 internal static class ConditionEvaluator
 {
@@ -36,8 +37,13 @@ internal static class ConditionEvaluator
                 }
                 break;
             case NullTestNode test:
-                var array = Column(batch, test.Column);
-                ForEachRow(words, batch.Length, row => array.IsNull(row) == test.IsNull);
+                NullTest(Column(batch, test.Column), test.IsNull, words);
+                break;
+            case ComparisonNode { Left: ColumnOperand column, Right: LiteralOperand literal } comparison
+                when TypedComparisons.TryEvaluate(Column(batch, column.Name), comparison.Operator, literal.Value, words):
+                break;
+            case ComparisonNode { Left: LiteralOperand literal, Right: ColumnOperand column } comparison
+                when TypedComparisons.TryEvaluate(Column(batch, column.Name), TypedComparisons.Flip(comparison.Operator), literal.Value, words):
                 break;
             case ComparisonNode comparison:
                 var left = Reader(comparison.Left, batch);
@@ -53,6 +59,18 @@ internal static class ConditionEvaluator
         for (var w = 0; w < into.Length; w++)
         {
             into[w] = op(a[w], b[w]);
+        }
+    }
+
+    /// <summary>Null tests read the validity bitmap a word at a time.</summary>
+    private static void NullTest(IArrowArray array, bool isNull, ulong[] words)
+    {
+        var validity = array.NullCount == 0 ? default : new ValidityBits(array.Data.Buffers[0].Span, array.Offset);
+        for (var w = 0; w < words.Length; w++)
+        {
+            var count = Math.Min(64, array.Length - (w * 64));
+            var valid = validity.Word(w * 64, count);
+            words[w] = isNull ? ~valid & ValidityBits.LowBits(count) : valid;
         }
     }
 
@@ -96,16 +114,7 @@ internal static class ConditionEvaluator
         {
             return op == ComparisonOperator.NotEqual;
         }
-        var order = Order(a, b);
-        return op switch
-        {
-            ComparisonOperator.Equal => order == 0,
-            ComparisonOperator.NotEqual => order != 0,
-            ComparisonOperator.Less => order < 0,
-            ComparisonOperator.LessOrEqual => order <= 0,
-            ComparisonOperator.Greater => order is > 0 and not int.MaxValue,
-            _ => order is >= 0 and not int.MaxValue,
-        };
+        return TypedComparisons.Holds(op, Order(a, b));
     }
 
     /// <summary>The order of two values; <see cref="int.MaxValue"/> when they are of kinds that do not compare.</summary>
