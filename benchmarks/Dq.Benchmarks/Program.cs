@@ -53,6 +53,9 @@ public static class Program
                 // 1 vs 2 threads over loaded batches, alternating, min and median: the suite and its uniqueness check.
                 Scaling.Run(args.Skip(1).ToArray());
                 return 0;
+            case "membw":
+                MemoryBandwidth.Run();
+                return 0;
             case "model-quality":
                 // Wall and CPU time of the model gates over 10M predictions, 1 and 2 threads: CPU time sees through a busy machine.
                 ModelQuality.ModelQualityTimings.Run(args.Skip(1).ToArray());

@@ -45,7 +45,8 @@ public static class Workloads
 {
     /// <summary>Every workload name.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["orders-seed-csv", "orders-seed-parquet", "orders-wide-csv", "orders-wide-parquet", "flights-parquet"];
+        ["orders-seed-csv", "orders-seed-parquet", "orders-wide-csv", "orders-wide-parquet", "flights-parquet",
+         "flights-unique-parquet", "flights-condition-parquet", "orders-decimal-parquet"];
 
     /// <summary>The workload of that name.</summary>
     public static Workload Get(string name) => name switch
@@ -55,6 +56,9 @@ public static class Workloads
         "orders-wide-csv" => Orders(name, DataFiles.OrdersCsv, Csv(DataFiles.OrdersCsv), wide: true),
         "orders-wide-parquet" => Orders(name, DataFiles.OrdersParquet, $"read_parquet('{DataFiles.OrdersParquet}')", wide: true),
         "flights-parquet" => Flights(),
+        "flights-unique-parquet" => FlightsUnique(),
+        "flights-condition-parquet" => FlightsCondition(),
+        "orders-decimal-parquet" => OrdersDecimal(),
         _ => throw new ArgumentException($"Unknown workload `{name}`; one of {string.Join(", ", Names)}.", nameof(name)),
     };
 
@@ -152,5 +156,68 @@ public static class Workloads
         // A literal IN list of 3,376 constants is slow in DuckDB (tens of seconds): a semi-join on a codes table is its fast form.
         var query = $"WITH codes AS (SELECT unnest([{sqlSet}]) AS iata)\nSELECT {string.Join(",\n  ", sql)}\nFROM {{src}}";
         return new Workload("flights-parquet", path, dq, query, $"read_parquet('{path}')");
+    }
+
+    /// <summary>
+    /// Issue 22's suite: the flights checks plus uniqueness of the <c>date</c> timestamp, the extremes of two number
+    /// columns and of the timestamp (13 checks), so every typed path a real file takes is in one run.
+    /// </summary>
+    private static Workload FlightsUnique()
+    {
+        var flights = Flights();
+        List<string> dq =
+        [
+            .. flights.Expectations,
+            """{ "type": "expect_column_values_to_be_unique", "kwargs": { "column": "date" } }""",
+            """{ "type": "expect_column_min_to_be_between", "kwargs": { "column": "delay", "min_value": -1000, "max_value": 1000 } }""",
+            """{ "type": "expect_column_max_to_be_between", "kwargs": { "column": "distance", "min_value": 0, "max_value": 10000 } }""",
+        ];
+        var sql = flights.Sql.Replace("\nFROM {src}", "", StringComparison.Ordinal) +
+            ",\n  (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM {src} WHERE date IS NOT NULL GROUP BY date HAVING count(*) > 1)) AS date_duplicated" +
+            ",\n  min(delay) AS delay_min, max(distance) AS distance_max\nFROM {src}";
+        return new Workload("flights-unique-parquet", flights.Path, dq, sql, flights.FileSource);
+    }
+
+    /// <summary>
+    /// The flights checks on the delayed flights only (<c>row_condition: delay &gt; 0</c> on each column check), against
+    /// flights-parquet, the same suite without the condition: what a row condition costs.
+    /// </summary>
+    private static Workload FlightsCondition()
+    {
+        var flights = Flights();
+        List<string> dq =
+        [
+            .. flights.Expectations.Select(e => e.Contains("\"column\"", StringComparison.Ordinal) && !e.Contains("expect_column_to_exist", StringComparison.Ordinal)
+                ? e.Replace("\"kwargs\": {", "\"kwargs\": { \"row_condition\": \"delay > 0\", \"condition_parser\": \"pandas\",", StringComparison.Ordinal)
+                : e),
+        ];
+        var sql = flights.Sql.Replace("FILTER (WHERE ", "FILTER (WHERE delay > 0 AND ", StringComparison.Ordinal);
+        return new Workload("flights-condition-parquet", flights.Path, dq, sql, flights.FileSource);
+    }
+
+    /// <summary>The orders table with <c>amount</c> as DECIMAL(12, 2) (money as such files hold it): range, extremes, moments and distinct count.</summary>
+    private static Workload OrdersDecimal()
+    {
+        var path = DataFiles.OrdersDecimalParquet;
+        List<string> dq =
+        [
+            """{ "type": "expect_column_values_to_not_be_null", "kwargs": { "column": "amount" } }""",
+            """{ "type": "expect_column_values_to_be_between", "kwargs": { "column": "amount", "min_value": 0, "max_value": 1000000 } }""",
+            """{ "type": "expect_column_min_to_be_between", "kwargs": { "column": "amount", "min_value": -10000, "max_value": 10000 } }""",
+            """{ "type": "expect_column_max_to_be_between", "kwargs": { "column": "amount", "min_value": 0, "max_value": 1000000 } }""",
+            """{ "type": "expect_column_mean_to_be_between", "kwargs": { "column": "amount", "min_value": 1000, "max_value": 4000 } }""",
+            """{ "type": "expect_column_sum_to_be_between", "kwargs": { "column": "amount", "min_value": 0 } }""",
+            """{ "type": "expect_column_unique_value_count_to_be_between", "kwargs": { "column": "amount", "min_value": 1 } }""",
+            """{ "type": "expect_table_row_count_to_be_between", "kwargs": { "min_value": 1000, "max_value": 10000000 } }""",
+        ];
+        string[] sql =
+        [
+            "count(*) AS row_count",
+            "count(*) FILTER (WHERE amount IS NULL) AS amount_nulls",
+            "count(*) FILTER (WHERE NOT (amount BETWEEN 0 AND 1000000)) AS amount_outside",
+            "min(amount) AS amount_min, max(amount) AS amount_max, avg(amount) AS amount_mean, sum(amount) AS amount_sum",
+            "count(DISTINCT amount) AS amount_distinct",
+        ];
+        return new Workload("orders-decimal-parquet", path, dq, $"SELECT {string.Join(",\n  ", sql)}\nFROM {{src}}", $"read_parquet('{path}')");
     }
 }

@@ -12,7 +12,7 @@ if (args.Length >= 2 && args[0] == "generate")
     Console.WriteLine($"Wrote {rows:N0} rows to {args[1]}/orders.csv and orders.parquet");
     return;
 }
-if (args.Length >= 2 && args[0] is "quick" or "quick-csv")
+if (args.Length >= 2 && args[0] is "quick" or "quick-csv" or "quick-sep")
 {
     int repeats = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
     string csv = Path.Combine(args[1], "orders.csv"), parquet = Path.Combine(args[1], "orders.parquet");
@@ -24,6 +24,12 @@ if (args.Length >= 2 && args[0] is "quick" or "quick-csv")
         {
             Quick($"dq CsvSource [{column}]", csv, repeats, p => ReaderWorkloads.DqCsv(p, [column]));
         }
+        return;
+    }
+    if (args[0] == "quick-sep")
+    {
+        // dq's CSV reader beside Sep's tokenize-and-parse speed, the CSV figures issue 22 sets side by side.
+        Quick("Sep 0.17.1", csv, repeats, ReaderWorkloads.SepCsv);
         return;
     }
     Quick("CsvHelper 34 span", csv, repeats, ReaderWorkloads.CsvHelperCsv);

@@ -21,6 +21,28 @@ public static class DataFiles
     /// <summary>The orders Parquet (snappy), converted from the CSV by DuckDB if missing.</summary>
     public static string OrdersParquet => Ensure().Parquet;
 
+    /// <summary>The orders Parquet with <c>amount</c> as DECIMAL(12, 2), converted by DuckDB from the orders Parquet if missing.</summary>
+    public static string OrdersDecimalParquet
+    {
+        get
+        {
+            var source = OrdersParquet;
+            var path = source.Replace(".parquet", "-decimal.parquet", StringComparison.Ordinal);
+            if (!File.Exists(path))
+            {
+                using var connection = new DuckDBConnection("DataSource=:memory:");
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText =
+                    $"COPY (SELECT order_id, customer_id, CAST(amount AS DECIMAL(12, 2)) AS amount, status, order_date FROM read_parquet('{source}')) " +
+                    $"TO '{path}.tmp' (FORMAT PARQUET, COMPRESSION SNAPPY)";
+                command.ExecuteNonQuery();
+                File.Move(path + ".tmp", path, overwrite: true);
+            }
+            return path;
+        }
+    }
+
     /// <summary>flights-3m.parquet from vega-datasets 3.2.1.</summary>
     public static string FlightsParquet => Fetched("flights-3m.parquet");
 
