@@ -24,6 +24,7 @@ internal static class SummaryKernels
         // Dates, timestamps, times and durations: extremes of their stored integers, no sums.
         var t when IntegerKeys.IsInt32Backed(t) => new ExtremesKernel<int>(IntegerKeys.ToValue(t)!),
         var t when IntegerKeys.IsInt64Backed(t) => new ExtremesKernel<long>(IntegerKeys.ToValue(t)!),
+        Decimal128Type { Precision: <= DecimalKeys.Int64Precision } d => new NarrowDecimalSummaryKernel(d.Scale),
         Decimal128Type d => new DecimalSummaryKernel(d.Scale),
         BooleanType => new BooleanSummaryKernel(),
         _ => new BoxedSummaryKernel(numeric: false),
@@ -213,15 +214,15 @@ internal static class SummaryKernels
             {
                 var n = Math.Min(64, block.Start + block.Length - row);
                 var bits = block.Considered(row, n);
-                for (; bits != 0 && (bits & (bits - 1)) != 0; bits &= (bits - 1) & (bits - 2))
+                while (bits != 0 && (bits & (bits - 1)) != 0)
                 {
                     // Two rows per step into two accumulators: the additions no longer wait on each other.
-                    var first = BitOperations.TrailingZeroCount(bits);
-                    var second = BitOperations.TrailingZeroCount(bits & (bits - 1));
-                    var d0 = ((double)values[row + first] / _unit) - mean;
-                    var d1 = ((double)values[row + second] / _unit) - mean;
+                    var rest = bits & (bits - 1);
+                    var d0 = ((double)values[row + BitOperations.TrailingZeroCount(bits)] / _unit) - mean;
+                    var d1 = ((double)values[row + BitOperations.TrailingZeroCount(rest)] / _unit) - mean;
                     m0 += d0 * d0;
                     m1 += d1 * d1;
+                    bits = rest & (rest - 1);
                 }
                 if (bits != 0)
                 {
@@ -230,6 +231,66 @@ internal static class SummaryKernels
                 }
             }
             ((ColumnSummaryState)state).AddBlock(count, DecimalKeys.Value(min, scale), DecimalKeys.Value(max, scale), 0, sum, compensation, mean, m0 + m1);
+        }
+    }
+
+    /// <summary>
+    /// Decimals of precision ≤ 18, whose unscaled values are 64-bit integers (the low word of each 128-bit value):
+    /// the integer kernel's loops, an exact Int128 sum, and doubles only for the mean and M2.
+    /// </summary>
+    private sealed class NarrowDecimalSummaryKernel(int scale) : ColumnKernel
+    {
+        private readonly double _unit = Math.Pow(10, scale);
+
+        public override MetricState CreateState() => new ColumnSummaryState { IsNumeric = true, IsInteger = false };
+
+        public override void Accumulate(in ColumnBlock block, MetricState state)
+        {
+            var words = DecimalKeys.LowWords((Decimal128Array)block.Array);
+            long count = 0, min = long.MaxValue, max = long.MinValue;
+            Int128 exact = 0;
+            var end = block.Start + block.Length;
+            for (var row = block.Start; row < end; row += 64)
+            {
+                var n = Math.Min(64, end - row);
+                for (var bits = block.Considered(row, n); bits != 0; bits &= bits - 1)
+                {
+                    var value = words[(row + BitOperations.TrailingZeroCount(bits)) * 2];
+                    min = Math.Min(min, value);
+                    max = Math.Max(max, value);
+                    exact += value;
+                    count++;
+                }
+            }
+            if (count == 0)
+            {
+                return;
+            }
+            var sum = (double)exact / _unit;
+            var mean = sum / count;
+            var unscaledMean = (double)exact / count;
+            double m0 = 0, m1 = 0;
+            for (var row = block.Start; row < end; row += 64)
+            {
+                var n = Math.Min(64, end - row);
+                var bits = block.Considered(row, n);
+                while (bits != 0 && (bits & (bits - 1)) != 0)
+                {
+                    var rest = bits & (bits - 1);
+                    var d0 = words[(row + BitOperations.TrailingZeroCount(bits)) * 2] - unscaledMean;
+                    var d1 = words[(row + BitOperations.TrailingZeroCount(rest)) * 2] - unscaledMean;
+                    m0 += d0 * d0;
+                    m1 += d1 * d1;
+                    bits = rest & (rest - 1);
+                }
+                if (bits != 0)
+                {
+                    var d = words[(row + BitOperations.TrailingZeroCount(bits)) * 2] - unscaledMean;
+                    m0 += d * d;
+                }
+            }
+            // M2 of the unscaled values, scaled back once: (x / u − m)² = ((x − u·m) / u)².
+            ((ColumnSummaryState)state).AddBlock(count, DecimalKeys.Value(min, scale), DecimalKeys.Value(max, scale), 0, sum, 0, mean, (m0 + m1) / (_unit * _unit));
         }
     }
 

@@ -80,6 +80,15 @@ public sealed class TypedColumnsPropertyTests
                 CheckValue(problems, "min", ValueOf(c.Kind, min), Runs.Result(json, 4)["observed_value"]);
                 CheckValue(problems, "max", ValueOf(c.Kind, max), Runs.Result(json, 5)["observed_value"]);
             }
+            if (c.Kind.Type is Decimal128Type or BooleanType && stored.Count(v => v is not null) >= 2)
+            {
+                var unit = c.Kind.Type is Decimal128Type d ? Math.Pow(10, d.Scale) / (d.Precision > 18 ? 1e20 : 1) : 1;
+                var reals = stored.Where(v => v is not null).Select(v => v!.Value / unit).ToArray();
+                var mean = reals.Average();
+                var stdev = Math.Sqrt(reals.Sum(r => (r - mean) * (r - mean)) / (reals.Length - 1));
+                CheckClose(problems, "mean", mean, Runs.Result(json, 6)["observed_value"]!.GetValue<double>());
+                CheckClose(problems, "stdev", stdev, Runs.Result(json, 7)["observed_value"]!.GetValue<double>());
+            }
             return (problems.Count == 0).Label(string.Join("; ", problems));
         });
 
@@ -98,6 +107,12 @@ public sealed class TypedColumnsPropertyTests
             builder = builder
                 .Expect("expect_column_min_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null })
                 .Expect("expect_column_max_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null });
+        }
+        if (kind.Type is Decimal128Type or BooleanType)
+        {
+            builder = builder
+                .Expect("expect_column_mean_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null })
+                .Expect("expect_column_stdev_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null });
         }
         return builder.Build();
     }
@@ -140,6 +155,14 @@ public sealed class TypedColumnsPropertyTests
         if (!expected.SequenceEqual(actual))
         {
             problems.Add($"{what}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+        }
+    }
+
+    private static void CheckClose(List<string> problems, string what, double expected, double actual)
+    {
+        if (Math.Abs(expected - actual) > 1e-9 * Math.Max(1, Math.Abs(expected)))
+        {
+            problems.Add($"{what}: expected {expected:R}, got {actual:R}");
         }
     }
 
