@@ -1,9 +1,11 @@
 using Apache.Arrow;
+using Apache.Arrow.Types;
+using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 
 namespace Dq.Expectations.Kernels.Range;
 
-/// <summary>Range check on a decimal128 column, value by value (no vector form for 128-bit decimals).</summary>
+/// <summary>Range check on a decimal128 column, from the unscaled integers (no vector form for 128-bit decimals).</summary>
 internal sealed class DecimalRangeKernel : RowCheckKernel
 {
     private readonly double? _min;
@@ -26,14 +28,25 @@ internal sealed class DecimalRangeKernel : RowCheckKernel
         WordScan.Run(block, ref check, state);
     }
 
-    private readonly struct OutsideCheck(Decimal128Array decimals, DecimalRangeKernel kernel) : IWordCheck
+    /// <summary>
+    /// Each value as a double from its unscaled integer (the low word up to precision 18, which is the value), divided
+    /// by 10^scale once: no decimal per row.
+    /// </summary>
+    private readonly ref struct OutsideCheck(Decimal128Array decimals, DecimalRangeKernel kernel) : IWordCheck
     {
+        private readonly ReadOnlySpan<long> _low = DecimalKeys.LowWords(decimals);
+        private readonly ReadOnlySpan<Int128> _wide = DecimalKeys.Values(decimals);
+        private readonly bool _narrow = ((Decimal128Type)decimals.Data.DataType).Precision <= DecimalKeys.Int64Precision;
+        private readonly double _unit = Math.Pow(10, ((Decimal128Type)decimals.Data.DataType).Scale);
+
         public ulong Unexpected(int row, int count, ulong valid)
         {
             ulong unexpected = 0;
-            for (var i = 0; i < count; i++)
+            for (var bits = valid; bits != 0; bits &= bits - 1)
             {
-                if ((valid & (1UL << i)) != 0 && kernel.IsOutside((double)decimals.GetValue(row + i)!.Value))
+                var i = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var value = (_narrow ? _low[(row + i) * 2] : (double)_wide[row + i]) / _unit;
+                if (kernel.IsOutside(value))
                 {
                     unexpected |= 1UL << i;
                 }

@@ -89,6 +89,13 @@ public sealed class TypedColumnsPropertyTests
                 CheckClose(problems, "mean", mean, Runs.Result(json, 6)["observed_value"]!.GetValue<double>());
                 CheckClose(problems, "stdev", stdev, Runs.Result(json, 7)["observed_value"]!.GetValue<double>());
             }
+            if (c.Kind.Type is Decimal128Type scaled)
+            {
+                // Bounds between the values: the range check must agree with each value's decimal read as a double.
+                var unit = Math.Pow(10, scaled.Scale) / (scaled.Precision > 18 ? 1e20 : 1);
+                long[] outside = [.. stored.Select((v, i) => (v, i)).Where(p => p.v is { } x && (x / unit < RangeLow || x / unit > RangeHigh)).Select(p => (long)p.i)];
+                Check(problems, "outside the range", outside, Runs.UnexpectedIndexes(json, 8));
+            }
             return (problems.Count == 0).Label(string.Join("; ", problems));
         });
 
@@ -114,8 +121,14 @@ public sealed class TypedColumnsPropertyTests
                 .Expect("expect_column_mean_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null })
                 .Expect("expect_column_stdev_to_be_between", new Dictionary<string, object?> { ["column"] = "x", ["min_value"] = null, ["max_value"] = null });
         }
+        if (kind.Type is Decimal128Type)
+        {
+            builder = builder.ExpectColumnValuesToBeBetween("x", RangeLow, RangeHigh);
+        }
         return builder.Build();
     }
+
+    private const double RangeLow = -0.125, RangeHigh = 2.5;
 
     private static long[] DuplicatedRows(long?[] values) =>
         [.. values.Select((v, i) => (v, i)).Where(p => p.v is not null && values.Count(w => w == p.v) > 1).Select(p => (long)p.i)];
