@@ -36,6 +36,9 @@ internal static class DuplicateKernels
             new IntegerDuplicateKernel<long>(k => DecimalKeys.Value(k, d.Scale), sampleLimit, trackRows),
         Decimal128Type d => new PrimitiveDuplicateKernel<Int128>(k => DecimalKeys.Value(k, d.Scale), sampleLimit, trackRows),
         BooleanType => new IntegerDuplicateKernel<byte>(static k => k != 0, sampleLimit, trackRows),
+        // Fixed-size binary of up to 8 bytes is a 64-bit key (its bytes, zero-extended): the integer table.
+        FixedSizeBinaryType { ByteWidth: <= 8 } f and not Decimal256Type =>
+            new IntegerDuplicateKernel<byte>(k => FixedBytes(k, f.ByteWidth), sampleLimit, trackRows),
         BinaryType or FixedSizeBinaryType and not Decimal256Type => new TextDuplicateKernel(sampleLimit, trackRows, binary: true),
         _ => new BoxedDuplicateKernel(sampleLimit, trackRows),
     };
@@ -101,6 +104,14 @@ internal static class DuplicateKernels
                 }
             }
         }
+    }
+
+    /// <summary>The bytes a fixed-size binary key was packed from (little-endian, see <see cref="IntegerDuplicateKernel{T}"/>).</summary>
+    private static byte[] FixedBytes(long key, int width)
+    {
+        var bytes = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, key);
+        return bytes[..width];
     }
 
     private static void AddFixedSize(in ColumnBlock block, FixedSizeBinaryArray array, TextDuplicateState duplicates)

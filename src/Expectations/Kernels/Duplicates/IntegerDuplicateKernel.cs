@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
+using Apache.Arrow.Arrays;
 using Dq.Expectations.Columns;
 using Dq.Expectations.Metrics;
 
@@ -34,6 +35,10 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
         {
             case Decimal128Array decimals: // precision ≤ 18: the low word of each unscaled value is the value
                 Gather(block, (IntegerDuplicateState)state, new DecimalLowWords(DecimalKeys.LowWords(decimals)));
+                break;
+            case FixedSizeBinaryArray bytes: // up to 8 bytes a value: packed into one key
+                var width = ((Apache.Arrow.Types.FixedSizeBinaryType)bytes.Data.DataType).ByteWidth;
+                Gather(block, (IntegerDuplicateState)state, new PackedBytes(bytes.ValueBuffer.Span[(bytes.Offset * width)..], width));
                 break;
             case BooleanArray booleans:
                 Gather(block, (IntegerDuplicateState)state, new BooleanBits(booleans.ValueBuffer.Span, booleans.Offset));
@@ -95,6 +100,23 @@ internal sealed class IntegerDuplicateKernel<T>(Func<long, object?> toValue, int
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long Key(int row) => _words[row * 2];
+    }
+
+    private readonly ref struct PackedBytes(ReadOnlySpan<byte> bytes, int width) : IKeyColumn
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+
+        public long Key(int row)
+        {
+            if (width == 8)
+            {
+                return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(_bytes.Slice(row * 8, 8));
+            }
+            Span<byte> padded = stackalloc byte[8];
+            padded.Clear();
+            _bytes.Slice(row * width, width).CopyTo(padded);
+            return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(padded);
+        }
     }
 
     private readonly ref struct BooleanBits(ReadOnlySpan<byte> bits, int offset) : IKeyColumn
