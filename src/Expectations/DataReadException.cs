@@ -23,4 +23,10 @@ public sealed class DataReadException : Exception
 
     /// <summary>The 1-based column number (field position) where the problem was found, when known.</summary>
     public int? ColumnNumber { get; init; }
+
+    /// <summary>
+    /// The column whose type was inferred from the first rows and which a later value did not fit, when that is the
+    /// problem: read as text, the data would be readable (the dq tool then validates it so, saying why).
+    /// </summary>
+    public string? InferredColumn { get; init; }
 }

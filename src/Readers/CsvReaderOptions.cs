@@ -5,7 +5,7 @@ namespace Dq.Readers;
 /// <summary>Options of <see cref="CsvSource"/>. Create them with <c>new CsvReaderOptions { ... }</c> so that the defaults apply.</summary>
 /// <remarks>
 /// Defaults: <see cref="Delimiter"/> <c>','</c>, <see cref="Quote"/> <c>'"'</c>, <see cref="Escape"/> the quote
-/// (RFC 4180 doubled quotes), a header row, no <see cref="NullTokens"/> (only an empty field is null), types inferred from
+/// (RFC 4180 doubled quotes), a header row, the empty field and pandas' <see cref="DefaultNullTokens"/> as null, types inferred from
 /// the first <see cref="DefaultInferenceRows"/> rows, <see cref="BatchSize"/> <see cref="DefaultBatchSize"/> rows and
 /// <see cref="BadRowHandling.Error"/>. A <see langword="default"/> value of this struct is not valid; pass
 /// <see langword="null"/> to get the defaults.
@@ -84,10 +84,29 @@ public readonly record struct CsvReaderOptions
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>
-    /// Field values, besides the empty field, that mean null, such as <c>NA</c> or <c>\N</c>, matched exactly and
-    /// case-sensitively. Defaults to none: only an empty field (quoted or not) is null.
+    /// Field values, besides the empty field and (unless <see cref="UseDefaultNullTokens"/> is off) the
+    /// <see cref="DefaultNullTokens"/>, that mean null, such as <c>\N</c>, matched exactly and case-sensitively.
+    /// Defaults to none.
     /// </summary>
     public IReadOnlyList<string> NullTokens { get; init; } = [];
+
+    /// <summary>
+    /// Whether the <see cref="DefaultNullTokens"/> mean null, as pandas' <c>read_csv</c> reads them (and so GX on
+    /// pandas). Defaults to <see langword="true"/>; turn it off to read <c>NA</c> or <c>None</c> as text.
+    /// </summary>
+    public bool UseDefaultNullTokens { get; init; } = true;
+
+    /// <summary>
+    /// The values pandas' <c>read_csv</c> reads as missing by default (its <c>na_values</c> list, pandas 1.5–2.x):
+    /// <c>#N/A</c>, <c>#N/A N/A</c>, <c>#NA</c>, <c>-1.#IND</c>, <c>-1.#QNAN</c>, <c>-NaN</c>, <c>-nan</c>,
+    /// <c>1.#IND</c>, <c>1.#QNAN</c>, <c>&lt;NA&gt;</c>, <c>N/A</c>, <c>NA</c>, <c>NULL</c>, <c>NaN</c>, <c>None</c>,
+    /// <c>n/a</c>, <c>nan</c>, <c>null</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultNullTokens { get; } =
+        ["#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"];
+
+    /// <summary>The tokens that mean null under these options: the defaults (when on) and <see cref="NullTokens"/>.</summary>
+    internal IReadOnlyList<string> EffectiveNullTokens => UseDefaultNullTokens ? [.. DefaultNullTokens, .. NullTokens ?? []] : NullTokens ?? [];
 
     /// <summary>
     /// How many data rows are read to infer the types of the columns that <see cref="Schema"/> does not fix.

@@ -14,7 +14,7 @@ namespace Dq.Readers;
 /// <para>
 /// The file is RFC 4180 text in UTF-8 (a byte order mark is skipped): quoted fields may contain the delimiter, line
 /// breaks and escaped quotes; lines end with LF, CRLF or CR. An empty field, quoted or not, is null; so are the
-/// <see cref="CsvReaderOptions.NullTokens"/>. Values are not trimmed. An empty line is skipped when the file has more
+/// <see cref="CsvReaderOptions.NullTokens"/> and pandas' <see cref="CsvReaderOptions.DefaultNullTokens"/>. Values are not trimmed. An empty line is skipped when the file has more
 /// than one column. A header-only file is valid and has zero rows.
 /// </para>
 /// <para>
@@ -57,7 +57,7 @@ public sealed class CsvSource : IBatchSource, IBadRowReport
         resolved.Validate();
         _options = resolved;
         _open = open;
-        _nulls = new CsvNullTokens(resolved.NullTokens ?? []);
+        _nulls = new CsvNullTokens(resolved.EffectiveNullTokens);
         Name = name;
     }
 

@@ -14,12 +14,17 @@ internal static partial class ReaderErrors
         string fix = inferredFromRows is not null
             ? $"Set the column's type with --schema \"{name}:string\" (CsvReaderOptions.Schema in C#), or infer from more rows with --infer-rows."
             : $"Fix the value, or change the type of `{name}` in --schema.";
+        if (CsvReaderOptions.DefaultNullTokens.Contains(value))
+        {
+            fix += $" `{value}` is one of pandas' null tokens, which are turned off (--no-default-null-tokens, `default_null_tokens: false`).";
+        }
         return new($"`{path}` line {line}, column {column} (`{name}`): {Quoted(value)} is not a valid {type}, {why}. " +
             "Batches already read cannot be widened, and dq does not turn values into nulls. " + fix)
         {
             FilePath = path,
             LineNumber = line,
             ColumnNumber = column,
+            InferredColumn = inferredFromRows is not null ? name : null,
         };
     }
 

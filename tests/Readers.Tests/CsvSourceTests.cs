@@ -39,7 +39,6 @@ public sealed class CsvSourceTests : IDisposable
     [InlineData("1e3", 1000.0)]
     [InlineData("-2.5E-2", -0.025)]
     [InlineData(".5", 0.5)]
-    [InlineData("NaN", double.NaN)]
     [InlineData("Infinity", double.PositiveInfinity)]
     [InlineData("-inf", double.NegativeInfinity)]
     [InlineData("INF", double.PositiveInfinity)]
@@ -51,6 +50,23 @@ public sealed class CsvSourceTests : IDisposable
 
         Assert.Equal([ArrowTypeId.Double], Types(source));
         Assert.Equal(expected, (double)BatchValues.ReadAll(source)[0][0]!);
+    }
+
+    /// <summary>pandas reads <c>NaN</c>, <c>NA</c>, <c>null</c>, … as missing: null by default; with its tokens off, NaN is a double.</summary>
+    [Fact]
+    public void ReadBatches_PandasNullTokens_AreNullUnlessTurnedOff()
+    {
+        using (CsvSource byDefault = Source("x,s\n1.5,a\nNaN,NA\n-nan,None\n"))
+        {
+            Assert.Equal([ArrowTypeId.Double, ArrowTypeId.String], Types(byDefault));
+            var rows = BatchValues.ReadAll(byDefault);
+            Assert.Equal([1.5, null, null], rows.Select(r => r[0]));
+            Assert.Equal(["a", null, null], rows.Select(r => r[1]));
+        }
+        using CsvSource off = Source("x,s\n1.5,a\nNaN,NA\n-nan,None\n", new CsvReaderOptions { UseDefaultNullTokens = false });
+        var values = BatchValues.ReadAll(off);
+        Assert.True(double.IsNaN((double)values[1][0]!));
+        Assert.Equal(["a", "NA", "None"], values.Select(r => r[1]));
     }
 
     [Theory]

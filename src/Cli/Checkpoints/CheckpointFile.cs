@@ -34,7 +34,7 @@ internal static class CheckpointFile
 {
     private static readonly string[] s_topKeys = ["name", "validations", "actions", "gate", "result_format", "parameters"];
     private static readonly string[] s_validationKeys = ["data", "format", "csv", "suite", "baseline", "result_format", "row_condition", "parameters", "table", "query", "password_env"];
-    private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
+    private static readonly string[] s_csvKeys = ["delimiter", "quote", "escape", "header", "null_tokens", "default_null_tokens", "batch_size", "schema", "infer_rows", "on_bad_rows"];
     private static readonly string[] s_actions = ["store_result", "write_json", "write_junit", "update_data_docs", "emit_metrics"];
     private static readonly string[] s_emitMetricsKeys = ["emf", "namespace"];
 
@@ -157,6 +157,10 @@ internal static class CheckpointFile
             {
                 throw Error(sc.Mark, $"`schema` of `csv` of {where}: {ex.Message}");
             }
+        }
+        if (map["default_null_tokens"] is { } defaults)
+        {
+            options = options with { UseDefaultNullTokens = OneOf(defaults, "`default_null_tokens`", "true", "false") == "true" };
         }
         if (map["null_tokens"] is { } t)
         {

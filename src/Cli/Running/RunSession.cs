@@ -31,6 +31,10 @@ internal sealed partial class RunSession(TextWriter stdout, TextWriter stderr, V
         var display = new ProgressDisplay(stderr, verbosity, progressInterval);
         var outcomes = await display.RunAsync(tracker, () => ValidationRunner.RunAsync(plan.Jobs, threads, tracker, cancellationToken, plan.StorePath)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        foreach (var note in outcomes.SelectMany(o => o.Notes))
+        {
+            stderr.WriteLine(note);
+        }
 
         // Unread data is an errored validation in every report, in the plan's order, never a missing one.
         var results = outcomes.Select(o => o.Reported).Concat(plan.Missing.Select(m => m.Reported)).ToList();

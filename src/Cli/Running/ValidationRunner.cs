@@ -22,6 +22,9 @@ internal sealed record ValidationJob(string DataPath, string AssetName, DataForm
 /// <summary>What became of a job: a result, or the reason its data could not be read.</summary>
 internal sealed record ValidationOutcome(ValidationJob Job, ValidationResult? Result, DataReadException? Error)
 {
+    /// <summary>What the run had to change to read the data (CSV columns read as text), for standard error.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The result to report: the validation's, or an errored one when the data could not be read.</summary>
     public ValidationResult Reported => Result ?? ValidationResult.Unreadable(Job.Suite, Job.AssetName, Error!.Message);
 }
@@ -88,6 +91,7 @@ internal static class ValidationRunner
     private static ValidationOutcome Run(ValidationJob job, int threads, ProgressTracker tracker, IMetricHistory? history, CancellationToken cancellationToken)
     {
         var entry = tracker.Add(job.AssetName);
+        var notes = new List<string>();
         try
         {
             if (job.Database is { } database)
@@ -95,19 +99,35 @@ internal static class ValidationRunner
                 var databaseOptions = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
                 return new ValidationOutcome(job, database.Validate(job.Suite, databaseOptions, cancellationToken), null);
             }
-            var inner = BatchSources.Open(job.DataPath, job.Format, job.Csv);
-            using var source = new CountingSource(inner, job.AssetName, entry);
-            var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
-            var result = Validator.Validate(source, job.Suite, options, cancellationToken);
-            if (inner is IBadRowReport { BadRows.Count: > 0 } report)
+            var csv = job.Csv;
+            var asText = new List<string>();
+            while (true)
             {
-                result = result.WithBadRows(report.BadRows);
+                try
+                {
+                    var inner = BatchSources.Open(job.DataPath, job.Format, csv);
+                    using var source = new CountingSource(inner, job.AssetName, entry);
+                    var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
+                    var result = Validator.Validate(source, job.Suite, options, cancellationToken);
+                    if (inner is IBadRowReport { BadRows.Count: > 0 } report)
+                    {
+                        result = result.WithBadRows(report.BadRows);
+                    }
+                    return new ValidationOutcome(job, result, null) { Notes = notes };
+                }
+                catch (DataReadException e) when (e.InferredColumn is { } column && CsvTypes.CanReadAgain(asText, column))
+                {
+                    // A later value did not fit the type inferred from the first rows. pandas would hold such a column
+                    // as object (text), so GX sees text: validate the file again with that column read as text.
+                    asText.Add(column);
+                    csv = CsvTypes.WithText(csv, column);
+                    notes.Add(CsvTypes.Note(e, column));
+                }
             }
-            return new ValidationOutcome(job, result, null);
         }
         catch (DataReadException e)
         {
-            return new ValidationOutcome(job, null, e);
+            return new ValidationOutcome(job, null, e) { Notes = notes };
         }
         finally
         {

@@ -24,29 +24,45 @@ internal sealed class CsvColumnContext(string path, string name, int number, Csv
 }
 
 /// <summary>The values that mean null: the empty field, and the configured tokens, compared as bytes.</summary>
-internal sealed class CsvNullTokens(IReadOnlyList<string> tokens)
+internal sealed class CsvNullTokens
 {
-    private readonly byte[][] _tokens = [.. tokens.Select(Encoding.UTF8.GetBytes).Where(t => t.Length > 0)];
+    // Tokens by length, so that a field is compared only with the tokens of its own length (most fields have none).
+    private readonly byte[][][] _byLength;
+
+    public CsvNullTokens(IReadOnlyList<string> tokens)
+    {
+        var bytes = tokens.Select(Encoding.UTF8.GetBytes).Where(t => t.Length > 0).Distinct(new BytesComparer()).ToList();
+        _byLength = new byte[bytes.Count == 0 ? 0 : bytes.Max(t => t.Length) + 1][][];
+        for (var length = 0; length < _byLength.Length; length++)
+        {
+            _byLength[length] = [.. bytes.Where(t => t.Length == length)];
+        }
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool IsNull(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty)
-        {
-            return true;
-        }
-        return _tokens.Length > 0 && IsToken(value);
-    }
+    public bool IsNull(ReadOnlySpan<byte> value) => value.IsEmpty || (value.Length < _byLength.Length && IsToken(value));
 
     private bool IsToken(ReadOnlySpan<byte> value)
     {
-        foreach (byte[] token in _tokens)
+        foreach (byte[] token in _byLength[value.Length])
         {
-            if (value.SequenceEqual(token))
+            if (token[0] == value[0] && value.SequenceEqual(token))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    private sealed class BytesComparer : IEqualityComparer<byte[]>
+    {
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(obj);
+            return hash.ToHashCode();
+        }
     }
 }
