@@ -6,18 +6,40 @@ namespace Dq.Cli.Tests.Commands;
 public sealed class ProjectCommandsTests : TempFolderTest
 {
     [Fact]
-    public void Init_RefusesToOverwriteAndChangesNothing()
+    public void Init_IntoAnExistingFolder_AddsWhatIsMissingAndKeepsTheRest()
+    {
+        var root = Path.Combine(Folder, "existing");
+        Directory.CreateDirectory(Path.Combine(root, "suites"));
+        File.WriteAllText(Path.Combine(root, "README.md"), "mine");
+        File.WriteAllText(Path.Combine(root, ".gitignore"), "bin/\n");
+
+        var (code, output, error) = DqRunner.Run("init", root);
+
+        Assert.True(code == ExitCodes.Success, output + error);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(root, "README.md")));
+        Assert.Equal("bin/\n", File.ReadAllText(Path.Combine(root, ".gitignore")));
+        Assert.Contains("README.md (kept: it was already there)", output, StringComparison.Ordinal);
+        Assert.Contains("  dq.yml", output, StringComparison.Ordinal);
+        foreach (var added in new[] { "dq.yml", "suites/orders.suite.json", "checkpoints/orders.yml", "data/orders.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(root, added)), added);
+        }
+        // The project works as created from scratch: the sample checkpoint runs.
+        var (run, runOut, runErr) = DqRunner.Run("validate", "--checkpoint", Path.Combine(root, "checkpoints", "orders.yml"));
+        Assert.True(run == ExitCodes.Success, runOut + runErr);
+    }
+
+    [Fact]
+    public void Init_IntoAProjectThatHasEverything_ChangesNothingAndSaysSo()
     {
         var root = InitProject();
-        File.Delete(Path.Combine(root, "dq.yml"));
-        File.WriteAllText(Path.Combine(root, "README.md"), "mine");
+        File.WriteAllText(Path.Combine(root, "suites", "orders.suite.json"), """{"name": "orders", "expectations": []}""");
 
-        var (code, _, error) = DqRunner.Run("init", root);
+        var (code, output, _) = DqRunner.Run("init", root);
 
-        Assert.Equal(ExitCodes.UsageOrConfiguration, code);
-        Assert.Contains("README.md", error, StringComparison.Ordinal);
-        Assert.Equal("mine", File.ReadAllText(Path.Combine(root, "README.md")));
-        Assert.False(File.Exists(Path.Combine(root, "dq.yml")));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Nothing to add", output, StringComparison.Ordinal);
+        Assert.Equal("""{"name": "orders", "expectations": []}""", File.ReadAllText(Path.Combine(root, "suites", "orders.suite.json")));
     }
 
     [Fact]
