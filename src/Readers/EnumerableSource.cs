@@ -33,7 +33,7 @@ namespace Dq.Readers;
 /// decimal scale. Use a sequence that can be enumerated more than once (a list, or a query over one).
 /// </para>
 /// </remarks>
-public sealed class EnumerableSource<T> : IBatchSource
+public sealed class EnumerableSource<T> : IBatchSource, ISkippedColumns
 {
     private readonly IEnumerable<T> _items;
     private readonly int _batchRows;
@@ -46,8 +46,9 @@ public sealed class EnumerableSource<T> : IBatchSource
     /// <param name="namingPolicy">Turns property names into column names, or <see langword="null"/> to keep them.</param>
     /// <param name="batchRows">The rows per batch (at least 1); results do not depend on it.</param>
     /// <exception cref="ArgumentException">
-    /// A property has a type that cannot be a column, <typeparamref name="T"/> has no public properties, or two
-    /// properties map to one column name; the message names the property.
+    /// <typeparamref name="T"/> has no public property that can be a column, or two properties map to one column
+    /// name; the message names the property. Properties whose type cannot be a column are left out (see
+    /// <see cref="SkippedColumns"/>).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchRows"/> is less than 1.</exception>
     public EnumerableSource(IEnumerable<T> items, string name = "in-memory items", JsonNamingPolicy? namingPolicy = null, int batchRows = DataFrameSource.DefaultBatchRows)
@@ -63,13 +64,18 @@ public sealed class EnumerableSource<T> : IBatchSource
         {
             throw FrameErrors.NoProperties(typeof(T), nameof(items));
         }
+        // A property dq cannot put in a column is left out, so that a record with, say, a list property can still be
+        // checked on its other properties; an expectation that reads it finds no such column, and the reason is kept.
+        var skipped = _properties.Where(p => !ClrArrayBuilders.IsSupported(p.PropertyType)).ToList();
+        SkippedColumns = skipped.ToDictionary(p => ColumnName(p, namingPolicy), p => FrameErrors.UnsupportedProperty(typeof(T), p, nameof(items)).Message, StringComparer.Ordinal);
+        _properties = [.. _properties.Except(skipped)];
+        if (_properties.Length == 0)
+        {
+            throw skipped.Count > 0 ? FrameErrors.UnsupportedProperty(typeof(T), skipped[0], nameof(items)) : FrameErrors.NoProperties(typeof(T), nameof(items));
+        }
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in _properties)
         {
-            if (!ClrArrayBuilders.IsSupported(property.PropertyType))
-            {
-                throw FrameErrors.UnsupportedProperty(typeof(T), property, nameof(items));
-            }
             if (!names.Add(ColumnName(property, namingPolicy)))
             {
                 throw FrameErrors.DuplicateColumn(typeof(T), ColumnName(property, namingPolicy), nameof(items));
@@ -83,6 +89,9 @@ public sealed class EnumerableSource<T> : IBatchSource
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> SkippedColumns { get; }
 
     /// <summary>One nullable field per property, in declaration order.</summary>
     /// <remarks>The first read enumerates the items when <typeparamref name="T"/> has a decimal property.</remarks>

@@ -60,18 +60,49 @@ public static class DataAssert
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(suite);
         var result = Validator.Validate(source, suite);
-        Passed(result);
+        Passed(result, source as ISkippedColumns);
         return result;
     }
 
+    /// <summary>Fluent assertions on a DataFrame, without an extension method (no clash with other libraries' <c>Should()</c>).</summary>
+    public static DataAssertions That(DataFrame frame) => frame.Should();
+
+    /// <summary>Fluent assertions on an Arrow record batch.</summary>
+    public static DataAssertions That(RecordBatch batch) => batch.Should();
+
+    /// <summary>Fluent assertions on a batch source; the source stays open and belongs to the caller.</summary>
+    public static DataAssertions That(IBatchSource source) => source.Should();
+
+    /// <summary>Fluent assertions on records or classes: <c>DataAssert.That(orders).HaveColumn("id").WithUniqueValues()</c>.</summary>
+    /// <param name="items">The rows; enumerated once per assertion.</param>
+    /// <param name="namingPolicy">Turns property names into column names (such as <see cref="JsonNamingPolicy.SnakeCaseLower"/>).</param>
+    public static DataAssertions That<T>(IEnumerable<T> items, JsonNamingPolicy? namingPolicy = null) => items.Should(namingPolicy);
+
+    /// <summary>
+    /// Collects the failures of every assertion until the scope is disposed, then throws one
+    /// <see cref="DataAssertionException"/> listing them all, so that a test sees every broken rule at once:
+    /// <c>using (DataAssert.Scope()) { DataAssert.That(a).HaveRowCount(3); DataAssert.That(b).HaveColumn("id").WithNoNulls(); }</c>.
+    /// Scopes nest (an inner one hands its failures to the outer) and follow async flow.
+    /// </summary>
+    public static DataAssertionScope Scope() => new();
+
     /// <summary>Asserts that a validation already run passed.</summary>
     /// <exception cref="DataAssertionException">An expectation of severity <c>error</c> failed.</exception>
-    public static void Passed(ValidationResult result)
+    public static void Passed(ValidationResult result) => Passed(result, null);
+
+    private static void Passed(ValidationResult result, ISkippedColumns? skipped)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!result.Success)
+        if (result.Success)
         {
-            throw new DataAssertionException(FailureMessage.Format(result), result);
+            return;
         }
+        var message = FailureMessage.Format(result) + FailureMessage.SkippedColumns(result, skipped);
+        if (DataAssertionScope.Current is { } scope)
+        {
+            scope.Add(message, result);
+            return;
+        }
+        throw new DataAssertionException(message, result);
     }
 }

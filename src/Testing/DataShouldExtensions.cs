@@ -39,6 +39,24 @@ public static class DataShouldExtensions
         return new DataAssertions(() => new EnumerableSource<T>(items, $"the {typeof(T).Name} items", namingPolicy));
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="items"/> satisfy <paramref name="suite"/>, under a name no other assertion
+    /// library uses (FluentAssertions' <c>Should()</c> also extends sequences); the message lists every failure.
+    /// </summary>
+    /// <exception cref="DataAssertionException">An expectation of severity <c>error</c> failed.</exception>
+    public static Dq.Expectations.Results.ValidationResult ShouldSatisfy<T>(this IEnumerable<T> items, Dq.Expectations.Suites.ExpectationSuite suite, JsonNamingPolicy? namingPolicy = null) =>
+        DataAssert.Satisfies(items, suite, namingPolicy);
+
+    /// <summary>Asserts that the DataFrame satisfies <paramref name="suite"/>.</summary>
+    /// <exception cref="DataAssertionException">An expectation of severity <c>error</c> failed.</exception>
+    public static Dq.Expectations.Results.ValidationResult ShouldSatisfy(this DataFrame frame, Dq.Expectations.Suites.ExpectationSuite suite) =>
+        DataAssert.Satisfies(frame, suite);
+
+    /// <summary>Asserts that the record batch satisfies <paramref name="suite"/>.</summary>
+    /// <exception cref="DataAssertionException">An expectation of severity <c>error</c> failed.</exception>
+    public static Dq.Expectations.Results.ValidationResult ShouldSatisfy(this RecordBatch batch, Dq.Expectations.Suites.ExpectationSuite suite) =>
+        DataAssert.Satisfies(batch, suite);
+
     /// <summary>A source that the assertions use but do not dispose.</summary>
     private sealed class BorrowedSource(IBatchSource inner) : IBatchSource
     {

@@ -33,6 +33,29 @@ internal static class FailureMessage
         return text.ToString().TrimEnd('\n');
     }
 
+    /// <summary>
+    /// Why a failed expectation's column is missing when the source left it out (a record property of a type dq
+    /// cannot put in a column), with the fix; empty when no failure reads such a column.
+    /// </summary>
+    public static string SkippedColumns(ValidationResult result, Dq.Readers.ISkippedColumns? source)
+    {
+        if (source is null || source.SkippedColumns.Count == 0)
+        {
+            return "";
+        }
+        var text = new StringBuilder();
+        foreach (var column in result.Results.Where(r => !r.Success)
+            .SelectMany(r => new[] { "column", "column_A", "column_B" }.Select(k => r.Configuration.Kwargs[k] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var name) ? name : null))
+            .OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (source.SkippedColumns.TryGetValue(column, out var why))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n\n  `{column}` was left out of the columns: {why}");
+            }
+        }
+        return text.ToString();
+    }
+
     private static void Entry(StringBuilder text, int number, ExpectationResult r)
     {
         var config = r.Configuration;

@@ -89,13 +89,25 @@ public sealed class EnumerableSourceTests
     }
 
     [Fact]
-    public void Constructor_UnsupportedPropertyType_ThrowsNamingTheProperty()
+    public void Constructor_UnsupportedPropertyType_IsLeftOutWithTheReason()
     {
-        var error = Assert.Throws<ArgumentException>(() => new EnumerableSource<WithAddress>([]));
+        using var source = new EnumerableSource<WithAddress>([new WithAddress(1, new Address { Street = "x" })]);
 
-        Assert.Contains("`WithAddress.Home`", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Address", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Select", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Id"], source.Schema.FieldsList.Select(f => f.Name));
+        var why = source.SkippedColumns["Home"];
+        Assert.Contains("`WithAddress.Home`", why, StringComparison.Ordinal);
+        Assert.Contains("Select", why, StringComparison.Ordinal);
+        Assert.Contains("[JsonIgnore]", why, StringComparison.Ordinal);
+    }
+
+    public sealed record OnlyAddress(Address Home);
+
+    [Fact]
+    public void Constructor_NoPropertyCanBeAColumn_ThrowsNamingTheProperty()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EnumerableSource<OnlyAddress>([]));
+
+        Assert.Contains("`OnlyAddress.Home`", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class FrameErrors
     public static ArgumentException UnsupportedProperty(Type owner, System.Reflection.PropertyInfo property, string paramName) =>
         new($"Property `{owner.Name}.{property.Name}` has type {property.PropertyType}, which dq cannot put in a column. " +
             $"dq reads properties of {ClrArrayBuilders.SupportedTypes}. Project the items to a type with such properties " +
-            "(for example with Select) before validating.",
+            "(for example with Select) before validating, or, if no check needs it, mark it [JsonIgnore] to leave it out.",
             paramName);
 
     public static ArgumentException NoProperties(Type type, string paramName) =>
