@@ -39,7 +39,10 @@ internal static class CheckpointPlanner
                 { FilePath = v.Data }));
             }
             jobs.AddRange(files.Select(file => new ValidationJob(
-                file, AssetName(project.Root, file), v.Format, v.Csv, suite, v.ResultFormat ?? ResultFormat.Summary)));
+                file, AssetName(project.Root, file), v.Format, v.Csv, suite, v.ResultFormat ?? ResultFormat.Summary)
+            {
+                Partitions = Glob.HasWildcards(v.Data) ? HivePartitions.Of(file, HivePartitions.Root(v.Data)) : [],
+            }));
         }
         var store = StoreOption.Resolve(storeOverride, project.StorePath);
         foreach (var action in checkpoint.Actions.OfType<StoreResultAction>().Where(a => a.StorePath is not null && storeOverride is null))

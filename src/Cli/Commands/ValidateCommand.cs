@@ -133,7 +133,10 @@ internal static class ValidateCommand
         var suite = SuiteJson.Read(suitePath, RunParameters.Of(parameters));
         var (files, missing) = database is null ? DataArgument.Files(data, suite) : ([], []);
         List<ValidationJob> jobs = database is null
-            ? [.. files.Select(file => new ValidationJob(file, file == data ? data : Path.GetRelativePath(Environment.CurrentDirectory, file), format, csv, suite, new ResultFormat(level)))]
+            ? [.. files.Select(file => new ValidationJob(file, file == data ? data : Path.GetRelativePath(Environment.CurrentDirectory, file), format, csv, suite, new ResultFormat(level))
+            {
+                Partitions = file == data ? [] : HivePartitions.Of(file, HivePartitions.Root(data)),
+            })]
             : [new ValidationJob(database.AssetName, database.AssetName, format, csv, suite, new ResultFormat(level)) { Database = database }];
         var projectStore = store is null ? DqProject.Find(Environment.CurrentDirectory)?.StorePath : null;
         return new RunPlan(null, jobs, missing, StoreOption.Resolve(store, projectStore),

@@ -17,6 +17,9 @@ internal sealed record ValidationJob(string DataPath, string AssetName, DataForm
 {
     /// <summary>The table or query when the data is a database (the suite then runs inside it); null for a file.</summary>
     public DatabaseSource? Database { get; init; }
+
+    /// <summary>Hive-style <c>name=value</c> folders of the file below its folder or glob argument, added as text columns.</summary>
+    public IReadOnlyList<(string Name, string Value)> Partitions { get; init; } = [];
 }
 
 /// <summary>What became of a job: a result, or the reason its data could not be read.</summary>
@@ -106,7 +109,7 @@ internal static class ValidationRunner
                 try
                 {
                     var inner = BatchSources.Open(job.DataPath, job.Format, csv);
-                    using var source = new CountingSource(inner, job.AssetName, entry);
+                    using var source = new CountingSource(HivePartitions.With(inner, job.Partitions), job.AssetName, entry);
                     var options = new ValidationOptions { ResultFormat = job.ResultFormat, Threads = threads, MetricHistory = history };
                     var result = Validator.Validate(source, job.Suite, options, cancellationToken);
                     if (inner is IBadRowReport { BadRows.Count: > 0 } report)

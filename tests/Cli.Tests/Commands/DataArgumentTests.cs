@@ -25,6 +25,53 @@ public sealed class DataArgumentTests : TempFolderTest
         Assert.DoesNotContain("README", output + error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HivePartitionFolders_BecomeTextColumnsOfTheirFiles(bool glob)
+    {
+        string root = Directory.CreateDirectory(Path.Combine(Folder, "events")).FullName;
+        foreach (var (date, region, rows) in new[] { ("2024-01-01", "eu", 2), ("2024-01-02", "us%2Feast", 1) })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, $"date={date}", $"region={region}")).FullName;
+            File.WriteAllText(Path.Combine(folder, "part.csv"), "id\n" + string.Join("\n", Enumerable.Range(0, rows)) + "\n");
+        }
+        string suite = Write("suites/partitions.json", """
+            {"name": "partitions", "expectations": [
+              {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "date", "value_set": ["2024-01-01"]}},
+              {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "region", "value_set": ["eu"]}},
+              {"type": "expect_table_column_count_to_equal", "kwargs": {"value": 3}}
+            ]}
+            """);
+        string output = Path.Combine(Folder, "result.json");
+
+        var data = glob ? Path.Combine(root, "*", "*", "part.csv") : root;
+        var (code, stdout, error) = DqRunner.Run("validate", data, "--suite", suite, "--store", "none", "-o", output);
+
+        Assert.True(code == ExitCodes.ExpectationFailed, stdout + error);
+        var runs = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(output))!["results"]!.AsArray(); // one per file
+        var results = runs.Select(r => r!["results"]!.AsArray()).ToList();
+        Assert.Equal(2, results.Count);
+        var first = results.Single(r => r[0]!["success"]!.GetValue<bool>());
+        Assert.True(first[1]!["success"]!.GetValue<bool>());
+        Assert.True(first[2]!["success"]!.GetValue<bool>()); // id, date, region
+        var second = results.Single(r => !r[0]!["success"]!.GetValue<bool>());
+        Assert.Equal("2024-01-02", second[0]!["result"]!["partial_unexpected_list"]![0]!.GetValue<string>());
+        Assert.Equal("us/east", second[1]!["result"]!["partial_unexpected_list"]![0]!.GetValue<string>()); // unescaped, as Hive writes it
+    }
+
+    [Fact]
+    public void SingleFile_InAPartitionFolder_GetsNoPartitionColumns()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Folder, "date=2024-01-01")).FullName;
+        File.WriteAllText(Path.Combine(folder, "part.csv"), "id\n1\n");
+        string suite = Write("suites/one.json", """{"name": "one", "expectations": [{"type": "expect_table_column_count_to_equal", "kwargs": {"value": 1}}]}""");
+
+        var (code, stdout, error) = DqRunner.Run("validate", Path.Combine(folder, "part.csv"), "--suite", suite, "--store", "none");
+
+        Assert.True(code == ExitCodes.Success, stdout + error);
+    }
+
     [Fact]
     public void GzipCsv_GivesTheSameResultAsThePlainFile()
     {
